@@ -74,3 +74,30 @@ export interface FileSystem {
   /** Sets mtime (to the clock's now when omitted); creates nothing. */
   utimes(path: string, mtime?: number): void;
 }
+
+// ---------------------------------------------------------------------------------------------
+// Extensions implemented by every filesystem in src/vfs (MemoryFs, OverlayFs, MountFs). Callers
+// that only need text use FileSystem above; these add binary content, synthetic files and
+// operations on symlinks themselves (what `tar`, `docker cp` and copy-up need).
+
+/** A file's content as stored. Text is UTF-8; a synthetic file only declares its size. */
+export type FileData =
+  | { kind: 'text'; text: string }
+  | { kind: 'bytes'; bytes: Uint8Array }
+  | { kind: 'synthetic'; size: number; placeholder: string };
+
+export interface RichFileSystem extends FileSystem {
+  /** Content as stored (follows symlinks). Treat returned bytes as read-only. */
+  readData(path: string): FileData;
+  /** Replaces a file's content (creating it like writeFile). Bytes are copied. */
+  writeData(path: string, data: FileData, opts?: { mode?: number }): void;
+  /** chown without following a final symlink. */
+  lchown(path: string, uid: number, gid: number): void;
+  /** utimes without following a final symlink. */
+  lutimes(path: string, mtime?: number): void;
+}
+
+export function isRichFileSystem(fs: FileSystem): fs is RichFileSystem {
+  const r = fs as Partial<RichFileSystem>;
+  return typeof r.readData === 'function' && typeof r.writeData === 'function';
+}

@@ -1,0 +1,7 @@
+// src/vfs: the simulator's filesystems. See README.md in this folder.
+
+export * from './types';
+export { resolvePath, joinPath, splitPath, dirname, basename, isWithin, compareNames } from './path';
+export { MemoryFs, type MemoryFsOptions } from './memory-fs';
+export { Layer, type LayerEntry, WHITEOUT_PREFIX, WHITEOUT_OPAQUE } from './layer';
+export { MAX_SYMLINK_HOPS, type TreeFsOptions } from './tree-fs';
