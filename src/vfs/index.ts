@@ -5,3 +5,5 @@ export { resolvePath, joinPath, splitPath, dirname, basename, isWithin, compareN
 export { MemoryFs, type MemoryFsOptions } from './memory-fs';
 export { Layer, type LayerEntry, WHITEOUT_PREFIX, WHITEOUT_OPAQUE } from './layer';
 export { MAX_SYMLINK_HOPS, type TreeFsOptions } from './tree-fs';
+export { OverlayFs, type OverlayFsOptions, type Change, ChangeKind } from './overlay-fs';
+export { walk, copyTree, type WalkEntry, type CopyOptions } from './walk';
