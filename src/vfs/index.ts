@@ -7,3 +7,4 @@ export { Layer, type LayerEntry, WHITEOUT_PREFIX, WHITEOUT_OPAQUE } from './laye
 export { MAX_SYMLINK_HOPS, type TreeFsOptions } from './tree-fs';
 export { OverlayFs, type OverlayFsOptions, type Change, ChangeKind } from './overlay-fs';
 export { walk, copyTree, type WalkEntry, type CopyOptions } from './walk';
+export { MountFs, type Mount, type MountOptions, type MountSpec } from './mount-fs';
