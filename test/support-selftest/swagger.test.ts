@@ -359,6 +359,35 @@ describe('wrapFetch', () => {
     api.clear();
   });
 
+  it('streams: a wait response is checked when it completes; errors of streaming endpoints at once', async () => {
+    const enc = new TextEncoder();
+    let finish: (() => void) | undefined;
+    const api = wrapFetch(async (input) => {
+      if (String(input).includes('/nope/')) return jsonResponse({ msg: 'No such container: nope' }, 404);
+      const body = new ReadableStream<Uint8Array>({
+        start(c) {
+          finish = () => {
+            c.enqueue(enc.encode('{"StatusCode":0}\n'));
+            c.close();
+          };
+        },
+      });
+      return new Response(body, { status: 200, headers: { 'Content-Type': 'application/json' } });
+    });
+    const res = await api('/v1.50/containers/abc/wait?condition=next-exit', { method: 'POST' }); // headers before the exit
+    expect(api.checked).toBe(0);
+    finish!();
+    expect(await res.json()).toEqual({ StatusCode: 0 });
+    expect(api.checked).toBe(1);
+    expect(api.violations).toEqual([]);
+    // moby 28 omits Error when there is none (`json:"Error,omitempty"`); 20.10 wrote null, which 1.50 rejects
+    const wait = { method: 'POST', path: '/containers/abc/wait', status: 200 };
+    expect(validateResponse({ ...wait, body: '{"StatusCode":0,"Error":null}' }).map(formatViolation)).toEqual(['[schema] $.Error: must be object; got null']);
+    expect(validateResponse({ ...wait, body: '{"StatusCode":1,"Error":{"Message":"boom"}}' })).toEqual([]);
+    await expect(api('/v1.50/containers/nope/logs?stdout=1')).rejects.toThrow(/missing required property "message"/);
+    api.clear();
+  });
+
   it.fails('fails the running test at its end when a streamed response violated the spec', async () => {
     const api = wrapFetch(async () => new Response('{"status":1}\n', { status: 200, headers: { 'Content-Type': 'application/json' } }));
     const res = await api('/v1.50/images/create?fromImage=x', { method: 'POST' });

@@ -16,6 +16,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { spawnPty, ptyBackend, type PtyBackend, type PtySession, type WaitOptions } from './pty';
 
+export { KEYS } from './pty';
+
 export const EXPECTED_CLI_VERSION = '28.2.2';
 
 export interface RunDockerOptions {
@@ -56,12 +58,18 @@ function checkCli() {
     cliCheck = { ok: false, reason: `the real docker CLI is not on PATH (${r.error ? r.error.message : `exit ${r.status}`}); tests that drive it are skipped` };
   } else {
     const version = /Docker version ([^\s,]+)/.exec(r.stdout)?.[1];
-    cliCheck = { ok: true, version };
+    if (version !== EXPECTED_CLI_VERSION && process.env.DOCKSIM_ANY_DOCKER_CLI !== '1') {
+      cliCheck = {
+        ok: false,
+        version,
+        reason: `the docker CLI on PATH is ${version ?? 'of unknown version'}, not ${EXPECTED_CLI_VERSION} (put ${EXPECTED_CLI_VERSION} first on PATH, or set DOCKSIM_ANY_DOCKER_CLI=1); tests that drive it are skipped`,
+      };
+    } else cliCheck = { ok: true, version };
   }
   return cliCheck;
 }
 
-/** Whether the real docker CLI is on PATH. */
+/** Whether the real docker CLI (28.2.2, or any with DOCKSIM_ANY_DOCKER_CLI=1) is on PATH. */
 export function hasRealCli(): boolean {
   return checkCli().ok;
 }

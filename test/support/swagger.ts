@@ -374,6 +374,12 @@ export class SwaggerValidator {
     return undefined;
   }
 
+  /** Whether an operation's successful body is newline-delimited JSON. */
+  isNdjson(method: string, path: string): boolean {
+    const found = this.findOp(method, path);
+    return !!found && NDJSON_LINES[found.op.operationId] !== undefined;
+  }
+
   /** Whether an operation streams (see STREAMING_OPERATIONS). */
   isStreaming(method: string, path: string): boolean {
     const found = this.findOp(method, path);
@@ -771,7 +777,8 @@ export function wrapFetch(fetchFn: FetchLike, options: WrapOptions = {}): Valida
     const res = await fetchFn(input, init);
     const info = { method, path: url, status: res.status };
     const contentType = res.headers.get('content-type');
-    const streaming = validator.isStreaming(method, url);
+    const streaming = res.status < 300 && validator.isStreaming(method, url);
+    const ndjson = validator.isNdjson(method, url);
     if (!res.body || res.status < 200 || res.status === 204 || res.status === 304) {
       let text = '';
       if (res.body) {
@@ -797,7 +804,10 @@ export function wrapFetch(fetchFn: FetchLike, options: WrapOptions = {}): Valida
       if (done) return;
       done = true;
       let text = new TextDecoder().decode(concat(chunks));
-      if (partial) text = text.slice(0, text.lastIndexOf('\n') + 1); // complete NDJSON lines only
+      if (partial) {
+        if (!ndjson) return; // a cut-off JSON document or byte stream says nothing
+        text = text.slice(0, text.lastIndexOf('\n') + 1); // complete NDJSON lines only
+      }
       const rec: RecordedViolation = { ...info, violations: validator.validateResponse({ ...info, body: text, contentType }) };
       if (partial) rec.partial = true;
       record(rec);
