@@ -8,3 +8,12 @@ export { MAX_SYMLINK_HOPS, type TreeFsOptions } from './tree-fs';
 export { OverlayFs, type OverlayFsOptions, type Change, ChangeKind } from './overlay-fs';
 export { walk, copyTree, type WalkEntry, type CopyOptions } from './walk';
 export { MountFs, type Mount, type MountOptions, type MountSpec } from './mount-fs';
+export {
+  parseTar,
+  writeTar,
+  tarChunks,
+  TarError,
+  type TarEntry,
+  type TarEntryType,
+  type ParsedTarEntry,
+} from './tar';
