@@ -17,3 +17,15 @@ export {
   type TarEntryType,
   type ParsedTarEntry,
 } from './tar';
+export {
+  diffId,
+  layerSize,
+  size,
+  layerTar,
+  layerTarChunks,
+  layerTarEntries,
+  sha256Digest,
+  chainId,
+  chainIds,
+  EMPTY_LAYER_DIFF_ID,
+} from './digest';
