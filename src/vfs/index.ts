@@ -29,3 +29,12 @@ export {
   chainIds,
   EMPTY_LAYER_DIFF_ID,
 } from './digest';
+export {
+  fsToTar,
+  fsToTarEntries,
+  extractTar,
+  layerFromTar,
+  layerFromTarEntries,
+  type PackOptions,
+  type ExtractOptions,
+} from './archive';

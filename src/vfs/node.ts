@@ -104,8 +104,25 @@ export function dataBytes(data: FileData): Uint8Array {
   }
 }
 
-/** Bytes stored as text when they are valid UTF-8 (so they read back unchanged), else as bytes. */
+/** A run of trailing zero bytes at least this long makes bytes read back as a synthetic file. */
+export const SYNTHETIC_ZERO_TAIL = 4096;
+
+/**
+ * How bytes from outside (a tar, a build context) are stored: as text when they are valid UTF-8
+ * (so they read back unchanged), else as bytes. Content that ends in a long run of zero bytes
+ * after a UTF-8 head is what a synthetic file serialises to (its placeholder, then zero
+ * filler), so it is stored as a synthetic file again: same bytes, no memory for the filler.
+ */
 export function dataFromBytes(bytes: Uint8Array): FileData {
+  let end = bytes.length;
+  while (end > 0 && bytes[end - 1] === 0) end--;
+  if (bytes.length - end >= SYNTHETIC_ZERO_TAIL) {
+    try {
+      return { kind: 'synthetic', size: bytes.length, placeholder: strictDecoder.decode(bytes.subarray(0, end)) };
+    } catch {
+      // not a synthetic file's serialisation
+    }
+  }
   try {
     return { kind: 'text', text: strictDecoder.decode(bytes) };
   } catch {
