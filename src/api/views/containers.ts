@@ -1,0 +1,157 @@
+// JSON views of containers as the Engine API returns them (moby api/types/container at
+// v28.2.2): GET /containers/{id}/json and GET /containers/json. Field order is Go's.
+
+import { encodeOrdered } from '../../sim/core/gotypes';
+import { rfc3339Nano } from '../../sim/core/time';
+import { Config, EndpointSettings, HostConfig } from '../../sim/daemon/apitypes';
+import type { Container } from '../../sim/daemon/container';
+import type { Daemon } from '../../sim/daemon/daemon';
+
+const LIB = '/var/lib/docker';
+
+function portsMap(c: Container): Record<string, { HostIp: string; HostPort: string }[] | null> {
+  const out: Record<string, { HostIp: string; HostPort: string }[] | null> = {};
+  if (!c.running || c.status === 'restarting') return out;
+  for (const p of Object.keys(c.config.ExposedPorts ?? {})) out[p] = null;
+  for (const b of c.boundPorts) {
+    const key = `${b.containerPort}/${b.proto}`;
+    const list = out[key] ?? [];
+    list.push({ HostIp: b.hostIp, HostPort: String(b.hostPort) });
+    out[key] = list;
+  }
+  return sortKeys(out);
+}
+
+function sortKeys<T>(o: Record<string, T>): Record<string, T> {
+  const r: Record<string, T> = {};
+  for (const k of Object.keys(o).sort()) r[k] = o[k]!;
+  return r;
+}
+
+function networksJson(c: Container): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const name of [...c.networks.keys()].sort()) out[name] = encodeOrdered(EndpointSettings, c.networks.get(name));
+  return out;
+}
+
+/** GET /containers/{id}/json */
+export function containerInspect(d: Daemon, c: Container, size = false): Record<string, unknown> {
+  const bridge = c.networks.get('bridge');
+  const hostConfig = encodeOrdered(HostConfig, c.hostConfig) as Record<string, unknown>;
+  const out: Record<string, unknown> = {
+    Id: c.id,
+    Created: rfc3339Nano(c.created),
+    Path: c.path,
+    Args: c.args,
+    State: c.stateJson(),
+    Image: c.imageId,
+    ResolvConfPath: `${LIB}/containers/${c.id}/resolv.conf`,
+    HostnamePath: `${LIB}/containers/${c.id}/hostname`,
+    HostsPath: `${LIB}/containers/${c.id}/hosts`,
+    LogPath: c.hostConfig.LogConfig.Type === 'json-file' ? `${LIB}/containers/${c.id}/${c.id}-json.log` : '',
+    Name: c.name,
+    RestartCount: c.restartCount,
+    Driver: 'overlay2',
+    Platform: c.platform,
+    MountLabel: '',
+    ProcessLabel: '',
+    AppArmorProfile: c.hostConfig.Privileged ? 'unconfined' : 'docker-default',
+    ExecIDs: c.execIds.length > 0 ? [...c.execIds] : null,
+    HostConfig: hostConfig,
+    GraphDriver: {
+      Data: {
+        ID: c.id,
+        LowerDir: `${LIB}/overlay2/${c.id.slice(0, 60)}${c.id.slice(-4)}-init/diff:${LIB}/overlay2/${c.imageId.slice(7, 71)}/diff`,
+        MergedDir: `${LIB}/overlay2/${c.id.slice(0, 60)}${c.id.slice(-4)}/merged`,
+        UpperDir: `${LIB}/overlay2/${c.id.slice(0, 60)}${c.id.slice(-4)}/diff`,
+        WorkDir: `${LIB}/overlay2/${c.id.slice(0, 60)}${c.id.slice(-4)}/work`,
+      },
+      Name: 'overlay2',
+    },
+  };
+  if (size) {
+    out.SizeRw = c.sizeRw();
+    out.SizeRootFs = c.sizeRw() + d.images.imageSize(d.images.get(c.imageId)!);
+  }
+  out.Mounts = c.mounts.map(mountJson);
+  out.Config = encodeOrdered(Config, c.config);
+  out.NetworkSettings = {
+    Bridge: '',
+    SandboxID: c.sandboxId,
+    SandboxKey: c.sandboxId ? `/var/run/docker/netns/${c.sandboxId.slice(0, 12)}` : '',
+    Ports: portsMap(c),
+    HairpinMode: false,
+    LinkLocalIPv6Address: '',
+    LinkLocalIPv6PrefixLen: 0,
+    SecondaryIPAddresses: null,
+    SecondaryIPv6Addresses: null,
+    EndpointID: bridge?.EndpointID ?? '',
+    Gateway: bridge?.Gateway ?? '',
+    GlobalIPv6Address: '',
+    GlobalIPv6PrefixLen: 0,
+    IPAddress: bridge?.IPAddress ?? '',
+    IPPrefixLen: bridge?.IPPrefixLen ?? 0,
+    IPv6Gateway: '',
+    MacAddress: bridge?.MacAddress ?? '',
+    Networks: networksJson(c),
+  };
+  return out;
+}
+
+export function mountJson(m: Container['mounts'][number]): Record<string, unknown> {
+  const o: Record<string, unknown> = { Type: m.Type };
+  if (m.Name) o.Name = m.Name;
+  o.Source = m.Source;
+  o.Destination = m.Destination;
+  if (m.Driver) o.Driver = m.Driver;
+  o.Mode = m.Mode;
+  o.RW = m.RW;
+  o.Propagation = m.Propagation;
+  return o;
+}
+
+/** The Ports array of GET /containers/json. */
+export function portsList(c: Container): { IP?: string; PrivatePort: number; PublicPort?: number; Type: string }[] {
+  const out: { IP?: string; PrivatePort: number; PublicPort?: number; Type: string }[] = [];
+  const published = new Set<string>();
+  if (c.running) {
+    for (const b of c.boundPorts) {
+      out.push({ IP: b.hostIp, PrivatePort: b.containerPort, PublicPort: b.hostPort, Type: b.proto });
+      published.add(`${b.containerPort}/${b.proto}`);
+    }
+  }
+  for (const p of Object.keys(c.config.ExposedPorts ?? {})) {
+    if (published.has(p)) continue;
+    const [port, proto = 'tcp'] = p.split('/');
+    out.push({ PrivatePort: Number(port), Type: proto });
+  }
+  return out;
+}
+
+/** One item of GET /containers/json. */
+export function containerSummary(d: Daemon, c: Container, size: boolean, imageRef: string): Record<string, unknown> {
+  const command = [c.path, ...c.args].join(' ');
+  const out: Record<string, unknown> = {
+    Id: c.id,
+    Names: [c.name],
+    Image: imageRef,
+    ImageID: c.imageId,
+    Command: command,
+    Created: Math.floor(c.created.ms / 1000),
+    Ports: portsList(c),
+  };
+  if (size) {
+    const rw = c.sizeRw();
+    if (rw) out.SizeRw = rw;
+    const img = d.images.get(c.imageId);
+    const rootfs = rw + (img ? d.images.imageSize(img) : 0);
+    if (rootfs) out.SizeRootFs = rootfs;
+  }
+  out.Labels = c.config.Labels ?? {};
+  out.State = c.status === 'removed' ? 'removing' : c.status;
+  out.Status = c.statusText(d.now());
+  out.HostConfig = { NetworkMode: c.hostConfig.NetworkMode };
+  out.NetworkSettings = { Networks: networksJson(c) };
+  out.Mounts = c.mounts.map(mountJson);
+  return out;
+}

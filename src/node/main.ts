@@ -1,0 +1,45 @@
+// `node src/node/main.ts` (via tsx): a World and its Engine API on tcp://127.0.0.1:2375, for the
+// real docker CLI. Environment: DOCKSIM_DOCKER_PORT (2375), DOCKSIM_DOCKER_HOST (127.0.0.1),
+// DOCKSIM_DOCKER_SOCKET (also listen on a unix socket), DOCKSIM_SPEED (virtual time per real
+// time, 1), DOCKSIM_SEED, DOCKSIM_LOG=1 (log requests).
+
+import { existsSync, unlinkSync } from 'node:fs';
+import { RealtimeDriver } from '../clock/realtime';
+import { createWorld } from '../sim/engine';
+import { createEngineApi } from '../api/app';
+import { createNodeHost } from './server';
+
+export async function main(): Promise<void> {
+  const port = Number(process.env.DOCKSIM_DOCKER_PORT ?? '2375');
+  const host = process.env.DOCKSIM_DOCKER_HOST ?? '127.0.0.1';
+  const speed = Number(process.env.DOCKSIM_SPEED ?? '1');
+  const world = createWorld({ seed: process.env.DOCKSIM_SEED ?? 'docksim', start: Date.now() });
+  const driver = new RealtimeDriver(world, { speed });
+  const api = createEngineApi(world, { transport: 'tcp', sync: () => driver.sync() });
+  const log = process.env.DOCKSIM_LOG === '1' ? (l: string) => console.error(l) : undefined;
+  const node = createNodeHost(api, { log });
+  await new Promise<void>((resolve, reject) => {
+    node.server.once('error', reject);
+    node.server.listen(port, host, () => resolve());
+  });
+  const sock = process.env.DOCKSIM_DOCKER_SOCKET;
+  if (sock) {
+    if (existsSync(sock)) unlinkSync(sock);
+    const unixHost = createNodeHost(createEngineApi(world, { transport: 'unix', sync: () => driver.sync() }), { log });
+    unixHost.server.listen(sock);
+  }
+  console.log(`docksim Docker endpoint on tcp://${host}:${port}`);
+  console.log(`export DOCKER_HOST=tcp://${host}:${port}`);
+  const stop = () => {
+    driver.stop();
+    void node.close().then(() => process.exit(0));
+    setTimeout(() => process.exit(0), 1000).unref();
+  };
+  process.on('SIGINT', stop);
+  process.on('SIGTERM', stop);
+}
+
+void main().catch((e) => {
+  console.error(e instanceof Error ? e.message : e);
+  process.exit(1);
+});

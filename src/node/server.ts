@@ -1,0 +1,215 @@
+// The Node host: the Engine API of a World on TCP (and unix sockets), for the real docker CLI.
+// Unlike the edge runtime it can hijack connections, which `docker run` (attach), `docker exec`
+// and `docker attach` require: the daemon answers "101 UPGRADED" and the socket becomes a raw
+// two-way stream. Responses are flushed as they are produced (docker run waits for the headers
+// of POST /wait before it starts the container).
+
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { Duplex } from 'node:stream';
+import { createEngineApi, type ApiOptions, type EngineApi } from '../api/app';
+import type { Hijacked } from '../api/hijack';
+
+export interface NodeHostOptions extends ApiOptions {
+  /** Optional logger of requests (method, path, status). */
+  log?: (line: string) => void;
+}
+
+export interface NodeHost {
+  server: Server;
+  api: EngineApi;
+  close(): Promise<void>;
+}
+
+function toRequest(req: IncomingMessage, base: string, body: Buffer | null): Request {
+  const headers = new Headers();
+  for (const [k, v] of Object.entries(req.headers)) {
+    if (v === undefined) continue;
+    if (Array.isArray(v)) for (const x of v) headers.append(k, x);
+    else headers.set(k, v);
+  }
+  return new Request(new URL(req.url ?? '/', base).toString(), {
+    method: req.method,
+    headers,
+    body: body && body.length > 0 && req.method !== "GET" && req.method !== "HEAD" ? new Uint8Array(body) : null,
+  });
+}
+
+function readBody(req: IncomingMessage): Promise<Buffer> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    req.on('data', (c: Buffer) => chunks.push(c));
+    req.on('end', () => resolve(Buffer.concat(chunks)));
+    req.on('error', reject);
+  });
+}
+
+async function writeResponse(res: ServerResponse, r: Response, method: string): Promise<void> {
+  const headers: Record<string, string> = {};
+  r.headers.forEach((v, k) => {
+    headers[k] = v;
+  });
+  if (!r.body || method === 'HEAD') {
+    if (!('content-length' in headers) && r.status !== 204 && r.status !== 304) headers['content-length'] = '0';
+    res.writeHead(r.status, headers);
+    res.end();
+    return;
+  }
+  const streamed = !('content-length' in headers);
+  if (!streamed) {
+    res.writeHead(r.status, headers);
+  } else {
+    const buf = r.headers.get('content-type') === 'application/json' && !isStreamingPath(res);
+    if (buf) {
+      const text = Buffer.from(await r.arrayBuffer());
+      headers['content-length'] = String(text.length);
+      res.writeHead(r.status, headers);
+      res.end(text);
+      return;
+    }
+    res.writeHead(r.status, headers);
+    res.flushHeaders();
+  }
+  const reader = r.body.getReader();
+  res.on('close', () => {
+    void reader.cancel().catch(() => {});
+  });
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    if (!res.writableEnded) res.write(value);
+  }
+  res.end();
+}
+
+const STREAMING = [/\/containers\/[^/]+\/wait$/, /\/events$/, /\/containers\/[^/]+\/stats$/, /\/images\/create$/, /\/containers\/[^/]+\/logs$/, /\/build$/, /\/images\/[^/]+\/push$/];
+function isStreamingPath(res: ServerResponse): boolean {
+  const url = (res.req as IncomingMessage).url ?? '';
+  const path = url.split('?')[0]!;
+  return STREAMING.some((re) => re.test(path));
+}
+
+/** Writes the upgrade answer and connects the socket to the hijacked stream. */
+function bridge(socket: Duplex, h: Hijacked, upgraded: boolean): void {
+  const head = upgraded
+    ? `HTTP/1.1 101 UPGRADED\r\nContent-Type: ${h.contentType}\r\nConnection: Upgrade\r\nUpgrade: tcp\r\n\r\n`
+    : `HTTP/1.1 200 OK\r\nContent-Type: ${h.contentType}\r\n\r\n`;
+  socket.write(head);
+  let ended = false;
+  h.onOutput((chunk) => {
+    if (!ended) socket.write(chunk);
+  });
+  h.onEnd(() => {
+    if (ended) return;
+    ended = true;
+    socket.end();
+  });
+  socket.on('data', (d: Buffer) => h.write(new Uint8Array(d)));
+  socket.on('end', () => h.closeWrite());
+  socket.on('close', () => {
+    if (!ended) {
+      ended = true;
+      h.abort();
+    }
+  });
+  socket.on('error', () => {
+    if (!ended) {
+      ended = true;
+      h.abort();
+    }
+  });
+}
+
+export function createNodeHost(api: EngineApi, opts: NodeHostOptions = {}): NodeHost {
+  const base = 'http://docker';
+  const server = createServer((req, res) => {
+    void (async () => {
+      try {
+        const body = await readBody(req);
+        const request = toRequest(req, base, body);
+        const path = (req.url ?? '').split('?')[0]!;
+        if (req.method === 'POST' && (/\/attach$/.test(path) || /^(\/v[\d.]+)?\/exec\/[^/]+\/start$/.test(path))) {
+          const h = await api.hijack(request);
+          if (h && !(h instanceof Response)) {
+            // moby hijacks even without an Upgrade header
+            res.detachSocket(req.socket);
+            bridge(req.socket, h, false);
+            opts.log?.(`${req.method} ${req.url} -> hijacked`);
+            return;
+          }
+          if (h instanceof Response) {
+            await writeResponse(res, h, req.method ?? 'POST');
+            return;
+          }
+        }
+        const r = await api.fetch(request);
+        opts.log?.(`${req.method} ${req.url} -> ${r.status}`);
+        await writeResponse(res, r, req.method ?? 'GET');
+      } catch (e) {
+        if (!res.headersSent) {
+          res.writeHead(500, { 'content-type': 'application/json' });
+          res.end(`${JSON.stringify({ message: e instanceof Error ? e.message : String(e) })}\n`);
+        } else res.end();
+      }
+    })();
+  });
+  server.on('upgrade', (req: IncomingMessage, socket: Duplex, head: Buffer) => {
+    void (async () => {
+      try {
+        const body = await readUpgradeBody(req, socket, head);
+        const h = await api.hijack(toRequest(req, base, body));
+        opts.log?.(`${req.method} ${req.url} -> upgrade`);
+        if (h === null) {
+          socket.end('HTTP/1.1 404 Not Found\r\nContent-Type: application/json\r\nContent-Length: 29\r\n\r\n{"message":"page not found"}\n');
+          return;
+        }
+        if (h instanceof Response) {
+          const text = await h.text();
+          const hdrs: string[] = [];
+          h.headers.forEach((v, k) => hdrs.push(`${k}: ${v}`));
+          socket.end(`HTTP/1.1 ${h.status} ${h.statusText || 'Error'}\r\n${hdrs.join('\r\n')}\r\nContent-Length: ${Buffer.byteLength(text)}\r\n\r\n${text}`);
+          return;
+        }
+        bridge(socket, h, true);
+      } catch (e) {
+        socket.end(`HTTP/1.1 500 Internal Server Error\r\n\r\n${e instanceof Error ? e.message : e}`);
+      }
+    })();
+  });
+  server.keepAliveTimeout = 60_000;
+  return {
+    server,
+    api,
+    close: () =>
+      new Promise((resolve) => {
+        server.closeAllConnections?.();
+        server.close(() => resolve());
+      }),
+  };
+}
+
+/** The body of an upgrade request (exec start carries JSON): Content-Length bytes after the head. */
+function readUpgradeBody(req: IncomingMessage, socket: Duplex, head: Buffer): Promise<Buffer> {
+  const len = Number(req.headers['content-length'] ?? '0');
+  if (!len) return Promise.resolve(head.subarray(0, 0));
+  if (head.length >= len) {
+    const rest = head.subarray(len);
+    if (rest.length > 0) socket.unshift(rest);
+    return Promise.resolve(head.subarray(0, len));
+  }
+  return new Promise((resolve) => {
+    let buf = head;
+    const onData = (d: Buffer) => {
+      buf = Buffer.concat([buf, d]);
+      if (buf.length >= len) {
+        socket.off('data', onData);
+        socket.pause();
+        const rest = buf.subarray(len);
+        if (rest.length > 0) socket.unshift(rest);
+        resolve(buf.subarray(0, len));
+      }
+    };
+    socket.on('data', onData);
+  });
+}
+
+export { createEngineApi };

@@ -1,0 +1,27 @@
+// The registries a world's hosts can reach: Docker Hub (docker.io, serving the catalog of
+// official images) and registries run by learners in containers (localhost:5000).
+
+import { Registry } from '../registry/registry';
+import type { RepositoryDef } from '../registry/catalog/model';
+
+export type RegistryLookup = (domain: string) => Registry | { error: string };
+
+export class Registries {
+  readonly hub: Registry;
+  /** Registries served by containers, by the host:port they are reached at. */
+  readonly local = new Map<string, Registry>();
+
+  constructor(catalog: readonly RepositoryDef[]) {
+    this.hub = new Registry({ host: 'docker.io', catalog, unknownRepository: 'insufficient-scope', service: 'registry.docker.io' });
+  }
+
+  lookup(domain: string): Registry | { error: string } {
+    if (domain === 'docker.io' || domain === 'index.docker.io' || domain === 'registry-1.docker.io') return this.hub;
+    const r = this.local.get(domain);
+    if (r) return r;
+    const host = domain.split(':')[0]!;
+    if (host === 'localhost' || host === '127.0.0.1')
+      return { error: `Get "http://${domain}/v2/": dial tcp ${host === 'localhost' ? '127.0.0.1' : host}:${domain.split(':')[1] ?? '443'}: connect: connection refused` };
+    return { error: `Get "https://${domain}/v2/": dial tcp: lookup ${host} on 127.0.0.53:53: no such host` };
+  }
+}

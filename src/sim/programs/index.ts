@@ -1,0 +1,28 @@
+// The program table: which model runs for each `docksim-program:<name>` executable in an
+// image. Shells and applets come from src/sh; daemons and tools are modelled here.
+
+import type { Command } from '../../sh/types';
+import type { ProgramTable } from '../runtime/exec';
+import { hello } from './hello';
+import { sleepProgram } from './sleep';
+
+export class Programs implements ProgramTable {
+  private readonly table = new Map<string, Command>();
+
+  set(name: string, program: Command): this {
+    this.table.set(name, program);
+    return this;
+  }
+
+  get(name: string): Command | undefined {
+    return this.table.get(name);
+  }
+
+  names(): string[] {
+    return [...this.table.keys()].sort();
+  }
+}
+
+export function defaultPrograms(): Programs {
+  return new Programs().set('hello', hello).set('sleep', sleepProgram);
+}
