@@ -147,7 +147,7 @@ export class Renderer {
   /** Moves the cursor to (row, col) of the current display. */
   placeCursor(target: { row: number; col: number }): void {
     if (target.row > this.maxRow) this.ensureRow(target.row);
-    this.moveTo(target.row, Math.min(target.col, this.prev.cols - 1));
+    this.moveTo(target.row, Math.min(target.col, this.prev.cols - 1), true);
   }
 
   /**
@@ -199,11 +199,14 @@ export class Renderer {
 
   /** Moves vertically only. */
   moveRow(r: number): void {
+    if (r === this.row) return;
+    if (r > this.maxRow) this.ensureRow(r);
+    if (r === this.row) return;
     if (this.pending) {
+      // A vertical motion ends the terminal's wait to wrap as well.
       this.col = this.prev.cols - 1;
       this.pending = false;
     }
-    if (r > this.maxRow) this.ensureRow(r);
     if (r > this.row) this.out(r - this.row === 1 ? CSI + 'B' : `${CSI}${r - this.row}B`);
     else if (r < this.row) this.out(this.row - r === 1 ? CSI + 'A' : `${CSI}${this.row - r}A`);
     this.row = r;
@@ -217,11 +220,22 @@ export class Renderer {
     }
   }
 
-  private moveTo(r: number, c: number): void {
+  /**
+   * Moves so that the next character written lands at (r, c). With `mayWait`, a cursor
+   * waiting to wrap after the last column may stay so when (r, c) is that last column (it is
+   * shown there); otherwise the wait is ended, since the next character would wrap.
+   */
+  private moveTo(r: number, c: number, mayWait = false): void {
     let s = '';
     if (this.pending) {
-      // Terminals treat a cursor waiting to wrap as standing in the last column.
-      this.col = this.prev.cols - 1;
+      const last = this.prev.cols - 1;
+      if (r === this.row && c === last) {
+        if (mayWait) return;
+        // Terminals treat a cursor waiting to wrap as standing in the last column, but only
+        // a motion ends the wait: move there explicitly.
+        this.out(`${CSI}${last + 1}G`);
+      }
+      this.col = last;
       this.pending = false;
     }
     if (r > this.row) s += r - this.row === 1 ? CSI + 'B' : `${CSI}${r - this.row}B`;
@@ -269,6 +283,7 @@ export class Renderer {
 
   /** Rewrites the last character of row r so that the terminal waits to wrap after it. */
   private standAtEndOfRow(r: number): void {
+    if (this.pending && this.row === r) return;
     const d = this.prev;
     for (let i = d.n - 1; i >= 0; i--) {
       if (d.row[i] === r && d.w[i] > 0) {

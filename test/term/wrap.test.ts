@@ -193,7 +193,7 @@ describe('incremental redraw matches a fresh draw', () => {
         expect(h.screen.text()).toBe(fresh.screen.text());
         expect(h.screen.cursor).toEqual(fresh.screen.cursor);
       }),
-      { numRuns: 150 },
+      { numRuns: Number(process.env.TERM_RUNS ?? 150) },
     );
   });
 });
