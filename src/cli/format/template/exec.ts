@@ -1,0 +1,607 @@
+/**
+ * Executor of Go's text/template over the Value model (value.ts), with Go's execution
+ * semantics and error texts: `template: <name>:<line>:<col>: executing "<name>" at <node>: <msg>`.
+ */
+import { goQuote } from '../../../units/go-quote';
+import { sprintValue, formatValue } from './gofmt';
+import { nodeString, type Node, type ParsedTemplate, type PipeNode, type CommandNode, type NumberNode } from './parse';
+import {
+  GoStruct,
+  INVALID,
+  NIL_IFACE,
+  T,
+  elemValue,
+  isFloatKind,
+  isIntKind,
+  isNilValue,
+  isUintKind,
+  lengthOf,
+  mapLookup,
+  sliceItems,
+  sortedMapEntries,
+  valueOf,
+  zeroValue,
+  type GoMethod,
+  type GoType,
+  type Value,
+} from './value';
+
+/** Marks a parameter that receives the raw Value (Go's reflect.Value parameters). */
+export const REFLECT_VALUE: GoType = { kind: 'struct', name: 'reflect.Value' };
+
+/** A function callable from templates. */
+export interface GoFunc {
+  /** Parameter types (REFLECT_VALUE for raw values; T.iface for interface {}). */
+  readonly params: readonly GoType[];
+  /** The last parameter is variadic (its type is the element type). */
+  readonly variadic?: boolean;
+  /** Implementation: receives Values, returns a Value (or a JS value, typed by inference or `result`). Throwing = returning an error. */
+  readonly fn: (...args: Value[]) => unknown;
+  readonly result?: GoType;
+}
+
+export type MissingKey = 'default' | 'zero' | 'error';
+
+export class TemplateExecError extends Error {
+  /** What the template wrote before failing (Go's writer keeps it). */
+  output = '';
+  constructor(message: string) {
+    super(message);
+    this.name = 'TemplateExecError';
+  }
+}
+
+class BreakSignal {}
+class ContinueSignal {}
+const BREAK = new BreakSignal();
+const CONTINUE = new ContinueSignal();
+
+const MAX_EXEC_DEPTH = 100000;
+
+function byteLength(s: string): number {
+  return new TextEncoder().encode(s).length;
+}
+
+/** Value for a JS result, typed by a declared result type when given. */
+export function resultValue(x: unknown, result?: GoType): Value {
+  if (x !== null && typeof x === 'object' && 'type' in (x as object) && 'v' in (x as object) && !(x instanceof GoStruct)) {
+    return x as Value;
+  }
+  if (result && result.kind !== 'interface') {
+    if (x === null || x === undefined) return zeroValue(result);
+    if (x instanceof GoStruct) return valueOf(x);
+    return { type: result, v: x };
+  }
+  return valueOf(x);
+}
+
+function methodOf(s: GoStruct, name: string): GoFunc | undefined {
+  if (!Object.prototype.hasOwnProperty.call(s.methods, name)) return undefined;
+  const m = s.methods[name]!;
+  if (typeof m === 'function') {
+    const params = Array.from({ length: m.length }, () => T.iface);
+    return { params, fn: (...args: Value[]) => (m as (...a: unknown[]) => unknown)(...args.map(toJS)), result: undefined };
+  }
+  const gm = m as GoMethod;
+  return {
+    params: gm.params ?? [],
+    variadic: gm.variadic,
+    fn: (...args: Value[]) => gm.fn(...args.map(toJS)),
+    result: gm.result,
+  };
+}
+
+/** The JS value inside a Value (what methods receive). */
+export function toJS(v: Value): unknown {
+  return v.type ? v.v : undefined;
+}
+
+function truth(v: Value): boolean {
+  return isTrue(v)[0];
+}
+
+/** isTrue: Go's truth of a value (empty, zero, nil are false; structs are true). */
+export function isTrue(v: Value): [boolean, boolean] {
+  if (!v.type) return [false, true];
+  const k = v.type.kind;
+  switch (k) {
+    case 'slice':
+    case 'map':
+    case 'string':
+      return [lengthOf(v) > 0, true];
+    case 'bool':
+      return [Boolean(v.v), true];
+    case 'ptr':
+    case 'interface':
+    case 'func':
+      return [!isNilValue(v), true];
+    case 'struct':
+      return [true, true];
+  }
+  if (isIntKind(k) || isUintKind(k) || isFloatKind(k)) return [Number(v.v) !== 0, true];
+  return [false, false];
+}
+
+function assignable(v: Value, t: GoType): boolean {
+  if (!v.type) return false;
+  if (t.kind === 'interface') return true;
+  if (v.type.name === t.name) return true;
+  // lenient: a []interface {} holding only strings passes for []string (see value.ts)
+  if (t.name === '[]string' && v.type.kind === 'slice') {
+    return sliceItems(v).every((x) => typeof x === 'string');
+  }
+  return false;
+}
+
+interface Variable {
+  name: string;
+  value: Value;
+}
+
+export interface ExecOptions {
+  funcs: ReadonlyMap<string, GoFunc>;
+  missingKey?: MissingKey;
+}
+
+/** Run a parsed template over `data`; returns the output or throws TemplateExecError. */
+export function execute(tmpl: ParsedTemplate, data: Value, opts: ExecOptions): string {
+  let out = '';
+  let node: Node | null = null;
+  let vars: Variable[] = [{ name: '$', value: data }];
+  let depth = 0;
+  let tree = tmpl.root;
+  const missingKey = opts.missingKey ?? 'default';
+
+  const at = (n: Node) => {
+    node = n;
+  };
+
+  const errorContext = (n: Node): string => {
+    const pos = (n as { pos: number }).pos;
+    const before = tmpl.text.slice(0, pos);
+    const nl = before.lastIndexOf('\n');
+    const col = nl === -1 ? byteLength(before) : byteLength(before.slice(nl + 1));
+    const lineNum = 1 + (before.match(/\n/g)?.length ?? 0);
+    return `${tmpl.name}:${lineNum}:${col}`;
+  };
+
+  const errorf = (msg: string): never => {
+    const name = tmpl.name;
+    let full: string;
+    if (node === null) full = `template: ${name}: ${msg}`;
+    else full = `template: ${errorContext(node)}: executing ${goQuote(name)} at <${nodeString(node)}>: ${msg}`;
+    const e = new TemplateExecError(full);
+    e.output = out;
+    throw e;
+  };
+
+  const mark = () => vars.length;
+  const pop = (m: number) => {
+    vars = vars.slice(0, m);
+  };
+  const push = (name: string, value: Value) => {
+    vars.push({ name, value });
+  };
+  const setVar = (name: string, value: Value) => {
+    for (let i = vars.length - 1; i >= 0; i--) {
+      if (vars[i]!.name === name) {
+        vars[i] = { name, value };
+        return;
+      }
+    }
+    errorf(`undefined variable: ${name}`);
+  };
+  const setTopVar = (n: number, value: Value) => {
+    vars[vars.length - n] = { name: vars[vars.length - n]!.name, value };
+  };
+  const varValue = (name: string): Value => {
+    for (let i = vars.length - 1; i >= 0; i--) if (vars[i]!.name === name) return vars[i]!.value;
+    return errorf(`undefined variable: ${name}`);
+  };
+
+  const staticTypeName = (v: Value): string => (v.iface ? 'interface {}' : (v.type?.name ?? '<nil>'));
+
+  const concrete = (v: Value): Value => {
+    if (v.iface) return { type: v.type, v: v.v };
+    return v;
+  };
+
+  // ---- walking ----------------------------------------------------------------------
+  const walk = (dot: Value, n: Node): void => {
+    at(n);
+    switch (n.type) {
+      case 'action': {
+        const val = evalPipeline(dot, n.pipe);
+        if (n.pipe.decl.length === 0) printValue(n, val);
+        return;
+      }
+      case 'break':
+        throw BREAK;
+      case 'continue':
+        throw CONTINUE;
+      case 'comment':
+        return;
+      case 'if':
+      case 'with': {
+        const m = mark();
+        const val = evalPipeline(dot, n.pipe);
+        const [t, ok] = isTrue(val);
+        if (!ok) errorf(`if/with can't use ${sprintValue(val)}`);
+        if (t) walk(n.type === 'with' ? val : dot, n.list);
+        else if (n.elseList) walk(dot, n.elseList);
+        pop(m);
+        return;
+      }
+      case 'list':
+        for (const c of n.nodes) walk(dot, c);
+        return;
+      case 'range':
+        walkRange(dot, n);
+        return;
+      case 'template':
+        walkTemplate(dot, n);
+        return;
+      case 'text':
+        out += n.text;
+        return;
+      default:
+        errorf(`unknown node: ${nodeString(n)}`);
+    }
+  };
+
+  const walkRange = (dot: Value, r: Extract<Node, { type: 'range' }>) => {
+    at(r);
+    const m = mark();
+    let val = evalPipeline(dot, r.pipe);
+    val = concrete(val);
+    if (val.type?.kind === 'interface' && val.v === null) val = INVALID;
+    if (val.type?.kind === 'ptr' && val.v === null) val = INVALID;
+    const m2 = mark();
+    const oneIteration = (index: Value, elem: Value): boolean => {
+      if (r.pipe.decl.length > 0) setTopVar(1, elem);
+      if (r.pipe.decl.length > 1) setTopVar(2, index);
+      try {
+        walk(elem, r.list);
+      } catch (e) {
+        if (e === CONTINUE) return true;
+        if (e === BREAK) return false;
+        throw e;
+      } finally {
+        pop(m2);
+      }
+      return true;
+    };
+    let ran = false;
+    const k = val.type?.kind;
+    if (!val.type) {
+      // nil: like an empty map
+    } else if (k === 'slice') {
+      const items = sliceItems(val);
+      for (let i = 0; i < items.length; i++) {
+        ran = true;
+        if (!oneIteration({ type: T.int, v: i }, elemValue(val.type.elem, items[i]))) break;
+      }
+    } else if (k === 'map') {
+      for (const [key, x] of sortedMapEntries(val)) {
+        ran = true;
+        if (!oneIteration({ type: val.type.key ?? T.string, v: key }, elemValue(val.type.elem, x))) break;
+      }
+    } else if (k && (isIntKind(k) || isUintKind(k))) {
+      if (r.pipe.decl.length > 1) errorf(`can't use ${sprintValue(val)} to iterate over more than one variable`);
+      const n = Number(val.v);
+      for (let i = 0; i < n; i++) {
+        ran = true;
+        if (!oneIteration(INVALID, { type: val.type, v: i })) break;
+      }
+    } else {
+      errorf(`range can't iterate over ${sprintValue(val)}`);
+    }
+    if (!ran && r.elseList) walk(dot, r.elseList);
+    pop(m);
+  };
+
+  const walkTemplate = (dot: Value, t: Extract<Node, { type: 'template' }>) => {
+    at(t);
+    const target = tmpl.defined.get(t.name);
+    if (!target) errorf(`template ${goQuote(t.name)} not defined`);
+    if (depth >= MAX_EXEC_DEPTH) errorf(`exceeded maximum template depth (${MAX_EXEC_DEPTH})`);
+    const newDot = t.pipe ? evalPipeline(dot, t.pipe) : INVALID;
+    const savedVars = vars;
+    const savedTree = tree;
+    depth++;
+    vars = [{ name: '$', value: newDot }];
+    tree = target!;
+    try {
+      walk(newDot, target!);
+    } finally {
+      depth--;
+      vars = savedVars;
+      tree = savedTree;
+    }
+  };
+
+  // ---- evaluation ---------------------------------------------------------------------
+  const evalPipeline = (dot: Value, pipe: PipeNode | null): Value => {
+    if (!pipe) return INVALID;
+    at(pipe);
+    let value: Value | undefined; // undefined = missingVal
+    for (const cmd of pipe.cmds) {
+      value = concrete(evalCommand(dot, cmd, value));
+    }
+    const result = value ?? INVALID;
+    for (const v of pipe.decl) {
+      if (pipe.isAssign) setVar(v.ident[0]!, result);
+      else push(v.ident[0]!, result);
+    }
+    return result;
+  };
+
+  const notAFunction = (args: Node[], final: Value | undefined) => {
+    if (args.length > 1 || final !== undefined) errorf(`can't give argument to non-function ${nodeString(args[0]!)}`);
+  };
+
+  const evalCommand = (dot: Value, cmd: CommandNode, final: Value | undefined): Value => {
+    const first = cmd.args[0]!;
+    switch (first.type) {
+      case 'field':
+        at(first);
+        return evalFieldChain(dot, dot, first, first.ident, cmd.args, final);
+      case 'chain':
+        return evalChainNode(dot, first, cmd.args, final);
+      case 'identifier':
+        return evalFunction(dot, first, cmd, cmd.args, final);
+      case 'pipe':
+        notAFunction(cmd.args, final);
+        return evalPipeline(dot, first);
+      case 'variable':
+        return evalVariableNode(dot, first, cmd.args, final);
+    }
+    at(first);
+    notAFunction(cmd.args, final);
+    switch (first.type) {
+      case 'bool':
+        return { type: T.bool, v: first.value };
+      case 'dot':
+        return dot;
+      case 'nil':
+        return errorf('nil is not a command');
+      case 'number':
+        return idealConstant(first);
+      case 'string':
+        return { type: T.string, v: first.text };
+    }
+    return errorf(`can't evaluate command ${goQuote(nodeString(first))}`);
+  };
+
+  const idealConstant = (c: NumberNode): Value => {
+    at(c);
+    const isHexInt = /^0[xX]/.test(c.text) && !/[pP]/.test(c.text);
+    const isRune = c.text[0] === "'";
+    if (c.isFloat && !isHexInt && !isRune && /[.eEpP]/.test(c.text)) return { type: T.float64, v: c.float };
+    if (c.isInt) return { type: T.int, v: Number(c.int) };
+    if (c.isUint) errorf(`${c.text} overflows int`);
+    return INVALID;
+  };
+
+  const evalChainNode = (dot: Value, chain: Extract<Node, { type: 'chain' }>, args: Node[], final: Value | undefined): Value => {
+    at(chain);
+    if (chain.field.length === 0) errorf('internal error: no fields in evalChainNode');
+    if (chain.node.type === 'nil') errorf(`indirection through explicit nil in ${nodeString(chain)}`);
+    const pipe = evalArg(dot, null, chain.node);
+    return evalFieldChain(dot, pipe, chain, chain.field, args, final);
+  };
+
+  const evalVariableNode = (dot: Value, v: Extract<Node, { type: 'variable' }>, args: Node[], final: Value | undefined): Value => {
+    at(v);
+    const value = varValue(v.ident[0]!);
+    if (v.ident.length === 1) {
+      notAFunction(args, final);
+      return value;
+    }
+    return evalFieldChain(dot, value, v, v.ident.slice(1), args, final);
+  };
+
+  const evalFieldChain = (dot: Value, receiver: Value, n: Node, ident: string[], args: Node[], final: Value | undefined): Value => {
+    for (let i = 0; i < ident.length - 1; i++) receiver = evalField(dot, ident[i]!, n, [], undefined, receiver);
+    return evalField(dot, ident[ident.length - 1]!, n, args, final, receiver);
+  };
+
+  const evalFunction = (dot: Value, n: Extract<Node, { type: 'identifier' }>, cmd: Node, args: Node[], final: Value | undefined): Value => {
+    at(n);
+    const fn = opts.funcs.get(n.ident);
+    if (!fn) errorf(`${goQuote(n.ident)} is not a defined function`);
+    return evalCall(dot, fn!, n.ident === 'and' || n.ident === 'or', cmd, n.ident, args, final);
+  };
+
+  const evalField = (dot: Value, fieldName: string, n: Node, args: Node[], final: Value | undefined, receiver: Value): Value => {
+    if (!receiver.type) {
+      if (missingKey === 'error') errorf(`nil data; no entry for key ${goQuote(fieldName)}`);
+      return INVALID;
+    }
+    const typ = staticTypeName(receiver);
+    const r = concrete(receiver);
+    const k = r.type!.kind;
+    if (k === 'interface' && (r.v === null || r.v === undefined)) {
+      return errorf(`nil pointer evaluating ${typ}.${fieldName}`);
+    }
+    if (r.v instanceof GoStruct) {
+      const method = methodOf(r.v, fieldName);
+      if (method) return evalCall(dot, method, false, n, fieldName, args, final);
+      if (!r.v.options.mapKind && Object.prototype.hasOwnProperty.call(r.v.fields, fieldName)) {
+        if (args.length > 1 || final !== undefined) errorf(`${fieldName} has arguments but cannot be invoked as function`);
+        return elemValue(undefined, r.v.fields[fieldName]);
+      }
+    }
+    const hasArgs = args.length > 1 || final !== undefined;
+    if (k === 'map' && (r.type!.key?.kind ?? 'string') === 'string') {
+      if (hasArgs) errorf(`${fieldName} is not a method but has arguments`);
+      const { found, x } = mapLookup(r, fieldName);
+      if (!found) {
+        if (missingKey === 'zero') return zeroValue(r.type!.elem ?? T.iface);
+        if (missingKey === 'error') errorf(`map has no entry for key ${goQuote(fieldName)}`);
+        return INVALID;
+      }
+      return elemValue(r.type!.elem, x);
+    }
+    if (k === 'ptr' && (r.v === null || r.v === undefined)) {
+      errorf(`nil pointer evaluating ${typ}.${fieldName}`);
+    }
+    return errorf(`can't evaluate field ${fieldName} in type ${typ}`);
+  };
+
+  const validateType = (value: Value, typ: GoType | null): Value => {
+    if (!value.type) {
+      if (typ === null) return INVALID;
+      if (typ === REFLECT_VALUE) return value;
+      if (['slice', 'map', 'ptr', 'interface', 'func'].includes(typ.kind)) return zeroValue(typ);
+      errorf(`invalid value; expected ${typ.name}`);
+    }
+    if (typ === null || typ === REFLECT_VALUE) return value;
+    const v = concrete(value);
+    if (!assignable(v, typ)) errorf(`wrong type for value; expected ${typ.name}; got ${v.type!.name}`);
+    return v;
+  };
+
+  const evalArg = (dot: Value, typ: GoType | null, n: Node): Value => {
+    at(n);
+    switch (n.type) {
+      case 'dot':
+        return validateType(dot, typ);
+      case 'nil':
+        if (typ && (typ === REFLECT_VALUE || ['slice', 'map', 'ptr', 'interface', 'func'].includes(typ.kind))) {
+          return typ === REFLECT_VALUE ? INVALID : zeroValue(typ);
+        }
+        return errorf(`cannot assign nil to ${typ ? typ.name : '<nil>'}`);
+      case 'field':
+        return validateType(evalFieldChain(dot, dot, n, n.ident, [n], undefined), typ);
+      case 'variable':
+        return validateType(evalVariableNode(dot, n, [], undefined), typ);
+      case 'pipe':
+        return validateType(evalPipeline(dot, n), typ);
+      case 'identifier':
+        return validateType(evalFunction(dot, n, n, [], undefined), typ);
+      case 'chain':
+        return validateType(evalChainNode(dot, n, [], undefined), typ);
+    }
+    if (typ === null || typ === REFLECT_VALUE || typ.kind === 'interface') return evalEmptyInterface(dot, n);
+    const k = typ.kind;
+    if (k === 'bool') {
+      if (n.type === 'bool') return { type: typ, v: n.value };
+      return errorf(`expected bool; found ${nodeString(n)}`);
+    }
+    if (isFloatKind(k)) {
+      if (n.type === 'number' && n.isFloat) return { type: typ, v: n.float };
+      return errorf(`expected float; found ${nodeString(n)}`);
+    }
+    if (isIntKind(k)) {
+      if (n.type === 'number' && n.isInt) return { type: typ, v: Number(n.int) };
+      return errorf(`expected integer; found ${nodeString(n)}`);
+    }
+    if (isUintKind(k)) {
+      if (n.type === 'number' && n.isUint) return { type: typ, v: Number(n.uint) };
+      return errorf(`expected unsigned integer; found ${nodeString(n)}`);
+    }
+    if (k === 'string') {
+      if (n.type === 'string') return { type: typ, v: n.text };
+      return errorf(`expected string; found ${nodeString(n)}`);
+    }
+    return errorf(`can't handle ${nodeString(n)} for arg of type ${typ.name}`);
+  };
+
+  const evalEmptyInterface = (dot: Value, n: Node): Value => {
+    at(n);
+    switch (n.type) {
+      case 'bool':
+        return { type: T.bool, v: n.value };
+      case 'dot':
+        return dot;
+      case 'field':
+        return evalFieldChain(dot, dot, n, n.ident, [], undefined);
+      case 'identifier':
+        return evalFunction(dot, n, n, [], undefined);
+      case 'nil':
+        return errorf('evalEmptyInterface: nil (can\'t happen)');
+      case 'number':
+        return idealConstant(n);
+      case 'string':
+        return { type: T.string, v: n.text };
+      case 'variable':
+        return evalVariableNode(dot, n, [], undefined);
+      case 'pipe':
+        return evalPipeline(dot, n);
+    }
+    return errorf(`can't handle assignment of ${nodeString(n)} to empty interface argument`);
+  };
+
+  const evalCall = (dot: Value, fn: GoFunc, isAndOr: boolean, n: Node, name: string, argNodes: Node[], final: Value | undefined): Value => {
+    const args = argNodes.slice(1);
+    const params = fn.params;
+    const numIn = args.length + (final !== undefined ? 1 : 0);
+    let numFixed = args.length;
+    if (fn.variadic) {
+      numFixed = params.length - 1;
+      if (numIn < numFixed) errorf(`wrong number of args for ${name}: want at least ${params.length - 1} got ${args.length}`);
+    } else if (numIn !== params.length) {
+      errorf(`wrong number of args for ${name}: want ${params.length} got ${numIn}`);
+    }
+    if (isAndOr) {
+      let v: Value = INVALID;
+      for (const a of args) {
+        v = evalArg(dot, REFLECT_VALUE, a);
+        if (truth(v) === (name === 'or')) return v;
+      }
+      if (final !== undefined) v = final;
+      return v;
+    }
+    const argv: Value[] = [];
+    let i = 0;
+    for (; i < numFixed && i < args.length; i++) argv.push(evalArg(dot, params[i]!, args[i]!));
+    if (fn.variadic) {
+      const t = params[params.length - 1]!;
+      for (; i < args.length; i++) argv.push(evalArg(dot, t, args[i]!));
+    }
+    if (final !== undefined) {
+      let t = params[params.length - 1]!;
+      if (fn.variadic && numIn - 1 < numFixed) t = params[numIn - 1]!;
+      argv.push(validateType(final, t));
+    }
+    let result: unknown;
+    try {
+      result = fn.fn(...argv);
+    } catch (e) {
+      if (e instanceof TemplateExecError) throw e;
+      at(n);
+      errorf(`error calling ${name}: ${(e as Error).message}`);
+    }
+    return resultValue(result, fn.result);
+  };
+
+  const printValue = (n: Node, v: Value) => {
+    at(n);
+    if (!v.type) {
+      out += '<no value>';
+      return;
+    }
+    if (v.type.kind === 'func') errorf(`can't print ${nodeString(n)} of type ${v.type.name}`);
+    if (v.type.kind === 'ptr' && v.v instanceof GoStruct) {
+      // printableValue dereferences pointers before fmt prints them
+      out += formatValue({ type: { kind: 'struct', name: v.type.name.replace(/^\*/, '') }, v: v.v }, 'v', { minus: false, plus: false, sharp: false, space: false, zero: false }, 0);
+      return;
+    }
+    out += sprintValue(v);
+  };
+
+  try {
+    walk(data, tree);
+  } catch (e) {
+    if (e instanceof TemplateExecError) throw e;
+    if (e instanceof RangeError) {
+      const err = new TemplateExecError(`template: ${tmpl.name}: exceeded maximum template depth (${MAX_EXEC_DEPTH})`);
+      err.output = out;
+      throw err;
+    }
+    throw e;
+  }
+  void NIL_IFACE;
+  return out;
+}
