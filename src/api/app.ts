@@ -91,6 +91,13 @@ export function createEngineApi(world: World, opts: ApiOptions = {}): EngineApi 
     const d = world.daemon(opts.host);
     return { world, d, e: engineOf(d), opts, version };
   };
+  // Hono's `c.env` carries our per-request context into the routes.
+  app.use('*', async (c, next) => {
+    const env = c.env as { ctx?: Ctx } | undefined;
+    c.set('ctx', env?.ctx ?? ctxFor(ENGINE.apiVersion));
+    await next();
+  });
+
   systemRoutes(app);
   containerRoutes(app);
   execRoutes(app);
@@ -157,13 +164,6 @@ export function createEngineApi(world: World, opts: ApiOptions = {}): EngineApi 
       return withHeaders(fromError(e));
     }
   };
-
-  // Hono's `c.env` carries our per-request context into the routes.
-  app.use('*', async (c, next) => {
-    const env = c.env as { ctx?: Ctx } | undefined;
-    c.set('ctx', env?.ctx ?? ctxFor(ENGINE.apiVersion));
-    await next();
-  });
 
   const hijack = async (req: Request): Promise<Hijacked | Response | null> => {
     opts.sync?.();

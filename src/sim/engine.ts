@@ -14,7 +14,6 @@ import { Registries } from './distribution/registries';
 import { hostFsEntries } from './host/host-fs';
 import { NetworkPlumbing } from './network/plumbing';
 import { defaultPrograms, type Programs } from './programs';
-import { CATALOG } from './registry/catalog';
 import { containerEffects } from './runtime/container-effects';
 import { SimRuntime } from './runtime/runtime';
 import { World, type WorldOptions } from './world';
@@ -61,7 +60,7 @@ export function registriesFor(world: World): Registries {
 export function createWorld(opts: SimOptions = {}): World {
   const world = new World(opts);
   const programs = opts.programs ?? defaultPrograms();
-  const registries = new Registries(CATALOG);
+  const registries = new Registries();
   registriesOf.set(world, registries);
   world.onDaemon((d) => {
     d.hostFs = new MemoryFs({ now: () => world.now(), root: hostFsEntries(d.info) });

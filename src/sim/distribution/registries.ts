@@ -1,8 +1,8 @@
 // The registries a world's hosts can reach: Docker Hub (docker.io, serving the catalog of
 // official images) and registries run by learners in containers (localhost:5000).
 
-import { Registry } from '../registry/registry';
-import type { RepositoryDef } from '../registry/catalog/model';
+import { Hub } from '../registry/hub';
+import type { Registry } from '../registry/registry';
 
 export type RegistryLookup = (domain: string) => Registry | { error: string };
 
@@ -11,8 +11,8 @@ export class Registries {
   /** Registries served by containers, by the host:port they are reached at. */
   readonly local = new Map<string, Registry>();
 
-  constructor(catalog: readonly RepositoryDef[]) {
-    this.hub = new Registry({ host: 'docker.io', catalog, unknownRepository: 'insufficient-scope', service: 'registry.docker.io' });
+  constructor() {
+    this.hub = new Hub();
   }
 
   lookup(domain: string): Registry | { error: string } {
