@@ -64,6 +64,7 @@ export function layerTar(layer: Layer): Uint8Array {
   return writeTar(layerTarEntries(layer));
 }
 
+const BATCH = 64 * 1024;
 const diffIds = new WeakMap<Layer, string>();
 const sizes = new WeakMap<Layer, number>();
 
@@ -72,7 +73,24 @@ export function diffId(layer: Layer): string {
   let d = diffIds.get(layer);
   if (d === undefined) {
     const h = sha256.create();
-    for (const chunk of layerTarChunks(layer)) h.update(chunk);
+    // Small chunks (headers, padding) are batched: each update call has a fixed cost.
+    const buf = new Uint8Array(BATCH);
+    let used = 0;
+    for (const chunk of layerTarChunks(layer)) {
+      if (chunk.length >= BATCH) {
+        if (used) h.update(buf.subarray(0, used));
+        used = 0;
+        h.update(chunk);
+      } else {
+        if (used + chunk.length > BATCH) {
+          h.update(buf.subarray(0, used));
+          used = 0;
+        }
+        buf.set(chunk, used);
+        used += chunk.length;
+      }
+    }
+    if (used) h.update(buf.subarray(0, used));
     d = 'sha256:' + bytesToHex(h.digest());
     diffIds.set(layer, d);
   }

@@ -49,6 +49,16 @@ const strictDecoder = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true })
 const lenientDecoder = new TextDecoder('utf-8', { ignoreBOM: true });
 
 export function utf8Bytes(text: string): Uint8Array {
+  // TextEncoder has a fixed cost per call that dominates for short ASCII strings.
+  if (text.length <= 256) {
+    const out = new Uint8Array(text.length);
+    for (let i = 0; i < text.length; i++) {
+      const c = text.charCodeAt(i);
+      if (c > 0x7f) return encoder.encode(text);
+      out[i] = c;
+    }
+    return out;
+  }
   return encoder.encode(text);
 }
 

@@ -3,6 +3,8 @@
 // archives; writes ustar headers with PAX extended headers where a value does not fit, the way
 // Go's archive/tar does for docker (names and numbers that fit stay in the ustar header).
 
+import { utf8Bytes } from './node';
+
 export type TarEntryType = 'file' | 'dir' | 'symlink' | 'hardlink' | 'char' | 'block' | 'fifo';
 
 export interface TarEntry {
@@ -49,6 +51,8 @@ export class TarError extends Error {
 }
 
 const BLOCK = 512;
+/** Zero bytes for padding and end blocks: never mutated. */
+const ZERO_BLOCKS = new Uint8Array(BLOCK * 2);
 const encoder = new TextEncoder();
 const decoder = new TextDecoder();
 
@@ -234,8 +238,12 @@ function toAscii(s: string): string {
 }
 
 function putString(b: Uint8Array, off: number, len: number, s: string): void {
-  const bytes = encoder.encode(s);
-  b.set(bytes.subarray(0, len), off);
+  if (isAscii(s)) {
+    const n = Math.min(len, s.length);
+    for (let i = 0; i < n; i++) b[off + i] = s.charCodeAt(i);
+    return;
+  }
+  b.set(encoder.encode(s).subarray(0, len), off);
 }
 
 function fitsOctal(len: number, v: number): boolean {
@@ -302,15 +310,18 @@ function paxHeaderName(name: string): string {
 }
 
 function byteLength(s: string): number {
-  return encoder.encode(s).length;
+  return isAscii(s) ? s.length : encoder.encode(s).length;
 }
 
-/** The archive as a sequence of chunks (headers, content, padding, the two end blocks). */
+/**
+ * The archive as a sequence of chunks (headers, content, padding, the two end blocks). Chunks
+ * may be shared buffers: copy them, do not keep or modify them.
+ */
 export function* tarChunks(entries: Iterable<TarEntry>): Generator<Uint8Array> {
   for (const e of entries) {
     let name = e.name;
     if (e.type === 'dir' && !name.endsWith('/')) name += '/';
-    const content = typeof e.content === 'string' ? encoder.encode(e.content) : e.content;
+    const content = typeof e.content === 'string' ? utf8Bytes(e.content) : e.content;
     const size = e.type === 'file' ? (e.size ?? content?.length ?? 0) : 0;
     if (e.type === 'file' && content && content.length !== size) {
       throw new TarError(`tar: ${name}: content is ${content.length} bytes, size says ${size}`);
@@ -376,18 +387,18 @@ export function* tarChunks(entries: Iterable<TarEntry>): Generator<Uint8Array> {
       }
       if (n !== size) throw new TarError(`tar: ${name}: source gave ${n} bytes, size says ${size}`);
       const pad = (BLOCK - (size % BLOCK)) % BLOCK;
-      if (pad) yield new Uint8Array(pad);
+      if (pad) yield ZERO_BLOCKS.subarray(0, pad);
     } else {
       throw new TarError(`tar: ${name}: no content for ${size} bytes`);
     }
   }
-  yield new Uint8Array(BLOCK * 2);
+  yield ZERO_BLOCKS;
 }
 
 function* padded(data: Uint8Array): Generator<Uint8Array> {
   yield data;
   const pad = (BLOCK - (data.length % BLOCK)) % BLOCK;
-  if (pad) yield new Uint8Array(pad);
+  if (pad) yield ZERO_BLOCKS.subarray(0, pad);
 }
 
 /** The whole archive as bytes. */
