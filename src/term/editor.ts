@@ -1209,7 +1209,7 @@ export class LineEditor {
       case 'PasteEnd':
         return;
       case 'C-c':
-        this.isearchEnd(true);
+        // ^C appears over the search display, as readline leaves it.
         this.interrupt();
         return;
       case 'Escape':
@@ -1282,8 +1282,8 @@ export class LineEditor {
     this.search = null;
     this.sub = 'normal';
     this.dirty = true;
-    if (s.query) this.lastSearch = s.query;
     if (!keep) return;
+    if (s.query) this.lastSearch = s.query;
     let point = s.idx;
     this.histIndex = s.lastFound;
     this.line = s.lines[s.lastFound];
