@@ -5,6 +5,7 @@ import { builderBuildCmd } from './image';
 export const builderPruneCmd: CommandSpec = {
   use: "prune",
   short: "Remove build cache",
+  annotations: { version: "1.39" },
   args: {kind: "none"},
   flags: [
     { name: "all", short: "a", kind: "bool", usage: "Remove all unused build cache, not just dangling ones" },
@@ -27,6 +28,7 @@ export const bakeCmd: CommandSpec = {
 export const builderCmd: CommandSpec = {
   use: "builder",
   short: "Manage builds",
+  annotations: { version: "1.31" },
   args: {kind: "none"},
   action: "showHelp",
   simulated: true,

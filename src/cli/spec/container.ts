@@ -455,6 +455,7 @@ export const containerPortCmd: CommandSpec = {
 export const containerPruneCmd: CommandSpec = {
   use: "prune [OPTIONS]",
   short: "Remove all stopped containers",
+  annotations: { version: "1.25" },
   args: {kind: "none"},
   simulated: true,
   flags: [

@@ -156,6 +156,7 @@ export const imageLsCmd: CommandSpec = {
 export const imagePruneCmd: CommandSpec = {
   use: "prune [OPTIONS]",
   short: "Remove unused images",
+  annotations: { version: "1.25" },
   args: {kind: "none"},
   simulated: true,
   flags: [

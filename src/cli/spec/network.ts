@@ -81,6 +81,7 @@ export const networkLsCmd: CommandSpec = {
 export const networkPruneCmd: CommandSpec = {
   use: "prune [OPTIONS]",
   short: "Remove all unused networks",
+  annotations: { version: "1.25" },
   args: {kind: "none"},
   simulated: true,
   flags: [
@@ -103,6 +104,7 @@ export const networkRmCmd: CommandSpec = {
 export const networkCmd: CommandSpec = {
   use: "network",
   short: "Manage networks",
+  annotations: { version: "1.21" },
   args: {kind: "none"},
   action: "showHelp",
   simulated: true,

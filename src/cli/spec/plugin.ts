@@ -91,6 +91,7 @@ export const pluginSetCmd: CommandSpec = {
 export const pluginUpgradeCmd: CommandSpec = {
   use: "upgrade [OPTIONS] PLUGIN [REMOTE]",
   short: "Upgrade an existing plugin",
+  annotations: { version: "1.26" },
   args: {kind: "range", min: 1, max: 2},
   flags: [
     { name: "disable-content-trust", kind: "bool", usage: "Skip image verification", def: "true", envDefault: "DOCKER_CONTENT_TRUST" },
@@ -102,6 +103,7 @@ export const pluginUpgradeCmd: CommandSpec = {
 export const pluginCmd: CommandSpec = {
   use: "plugin",
   short: "Manage plugins",
+  annotations: { version: "1.25" },
   args: {kind: "none"},
   action: "showHelp",
   flags: [],

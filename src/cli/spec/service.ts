@@ -98,6 +98,7 @@ export const serviceInspectCmd: CommandSpec = {
 export const serviceLogsCmd: CommandSpec = {
   use: "logs [OPTIONS] SERVICE|TASK",
   short: "Fetch the logs of a service or task",
+  annotations: { version: "1.29" },
   args: {kind: "exact", n: 1},
   simulated: true,
   flags: [
@@ -152,10 +153,11 @@ export const serviceRmCmd: CommandSpec = {
 export const serviceRollbackCmd: CommandSpec = {
   use: "rollback [OPTIONS] SERVICE",
   short: "Revert changes to a service's configuration",
+  annotations: { version: "1.31" },
   args: {kind: "exact", n: 1},
   simulated: true,
   flags: [
-    { name: "detach", short: "d", kind: "bool", usage: "Exit immediately instead of waiting for the service to converge" },
+    { name: "detach", short: "d", kind: "bool", usage: "Exit immediately instead of waiting for the service to converge", annotations: { version: "1.29" } },
     { name: "quiet", short: "q", kind: "bool", usage: "Suppress progress output" },
   ],
 };
@@ -166,7 +168,7 @@ export const serviceScaleCmd: CommandSpec = {
   args: {kind: "scale"},
   simulated: true,
   flags: [
-    { name: "detach", short: "d", kind: "bool", usage: "Exit immediately instead of waiting for the service to converge" },
+    { name: "detach", short: "d", kind: "bool", usage: "Exit immediately instead of waiting for the service to converge", annotations: { version: "1.29" } },
   ],
 };
 

@@ -15,6 +15,7 @@ const systemEventsFlags: FlagSpec[] = [
 export const systemDfCmd: CommandSpec = {
   use: "df [OPTIONS]",
   short: "Show docker disk usage",
+  annotations: { version: "1.25" },
   args: {kind: "none"},
   simulated: true,
   flags: [
@@ -52,6 +53,7 @@ export const systemInfoCmd: CommandSpec = {
 export const systemPruneCmd: CommandSpec = {
   use: "prune [OPTIONS]",
   short: "Remove unused data",
+  annotations: { version: "1.25" },
   args: {kind: "none"},
   simulated: true,
   flags: [

@@ -51,6 +51,7 @@ export const volumeLsCmd: CommandSpec = {
 export const volumePruneCmd: CommandSpec = {
   use: "prune [OPTIONS]",
   short: "Remove unused local volumes",
+  annotations: { version: "1.25" },
   args: {kind: "none"},
   simulated: true,
   flags: [
@@ -85,6 +86,7 @@ export const volumeUpdateCmd: CommandSpec = {
 export const volumeCmd: CommandSpec = {
   use: "volume COMMAND",
   short: "Manage volumes",
+  annotations: { version: "1.21" },
   args: {kind: "none"},
   action: "showHelp",
   simulated: true,
