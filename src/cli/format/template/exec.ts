@@ -327,6 +327,8 @@ export function execute(tmpl: ParsedTemplate, data: Value, opts: ExecOptions): s
     let value: Value | undefined; // undefined = missingVal
     for (const cmd of pipe.cmds) {
       value = concrete(evalCommand(dot, cmd, value));
+      // an interface {} value is replaced by what it holds; a nil one becomes the invalid value
+      if (value.type?.kind === 'interface' && (value.v === null || value.v === undefined)) value = INVALID;
     }
     const result = value ?? INVALID;
     for (const v of pipe.decl) {
@@ -543,6 +545,15 @@ export function execute(tmpl: ParsedTemplate, data: Value, opts: ExecOptions): s
       if (numIn < numFixed) errorf(`wrong number of args for ${name}: want at least ${params.length - 1} got ${args.length}`);
     } else if (numIn !== params.length) {
       errorf(`wrong number of args for ${name}: want ${params.length} got ${numIn}`);
+    }
+    if (name === 'call' && fn === opts.funcs.get('call') && args.length > 0) {
+      // Go reports the callee expression when it is not a function
+      const callee = evalArg(dot, REFLECT_VALUE, args[0]!);
+      const c = concrete(callee);
+      if (c.type && c.type.kind !== 'func') {
+        at(n);
+        errorf(`error calling call: non-function ${nodeString(args[0]!)} of type ${c.type.name}`);
+      }
     }
     if (isAndOr) {
       let v: Value = INVALID;

@@ -115,6 +115,7 @@ function indexArg(index: Value, cap: number): number {
 
 function indirectPtr(v: Value): { v: Value; isNil: boolean } {
   if ((v.type?.kind === 'ptr' || v.type?.kind === 'interface') && (v.v === null || v.v === undefined)) return { v, isNil: true };
+  if (v.type?.kind === 'ptr') return { v: { type: { kind: 'struct', name: v.type.name.replace(/^\*/, '') }, v: v.v }, isNil: false };
   return { v, isNil: false };
 }
 
@@ -125,11 +126,13 @@ function index(item: Value, ...indexes: Value[]): Value {
     idx = indirectInterface(idx);
     const p = indirectPtr(item);
     if (p.isNil) throw new Error('index of nil pointer');
+    item = p.v;
     const k = item.type!.kind;
     if (k === 'slice' || k === 'string') {
       const len = lengthOf(item);
       const x = indexArg(idx, len);
-      if (x === len) throw new Error(`index out of range: ${x}`);
+      // Go's reflect panics for x == len, after indexArg allowed it
+      if (x === len) throw new Error(`reflect: ${k === 'string' ? 'string' : 'slice'} index out of range`);
       if (k === 'string') item = { type: { kind: 'uint8', name: 'uint8' }, v: new TextEncoder().encode(String(item.v))[x] };
       else item = elemValue(item.type!.elem, sliceItems(item)[x]);
     } else if (k === 'map') {
@@ -177,9 +180,9 @@ function slice(item: Value, ...indexes: Value[]): Value {
 }
 
 function length(item: Value): number {
-  item = indirectInterface(item);
   const p = indirectPtr(item);
-  if (p.isNil && item.type?.kind === 'ptr') throw new Error('len of nil pointer');
+  if (p.isNil) throw new Error('len of nil pointer');
+  item = p.v;
   const k = item.type?.kind;
   if (k === 'slice' || k === 'map' || k === 'string') return lengthOf(item);
   throw new Error(`len of type ${item.type ? item.type.name : '<nil>'}`);
@@ -298,6 +301,30 @@ function isSeparator(c: string): boolean {
   return /\s/u.test(c);
 }
 
+/** strings.ToUpper: simple (one-to-one) case mapping per rune, as Go's unicode tables do. */
+export function goToUpper(s: string): string {
+  let out = '';
+  for (const ch of s) {
+    const u = ch.toUpperCase();
+    out += Array.from(u).length === 1 ? u : ch;
+  }
+  return out;
+}
+
+/** strings.ToLower with simple case mapping (İ → i). */
+export function goToLower(s: string): string {
+  let out = '';
+  for (const ch of s) {
+    if (ch === '\u0130') {
+      out += 'i';
+      continue;
+    }
+    const l = ch.toLowerCase();
+    out += Array.from(l).length === 1 ? l : ch;
+  }
+  return out;
+}
+
 /** strings.Split. */
 export function goSplit(s: string, sep: string): string[] {
   if (sep === '') return Array.from(s);
@@ -323,14 +350,15 @@ export const dockerFuncs: ReadonlyMap<string, GoFunc> = new Map<string, GoFunc>(
   ['split', fn([T.string, T.string], (s, sep) => ({ type: STRING_SLICE, v: goSplit(str(s), str(sep)) }))],
   ['join', fn([STRING_SLICE, T.string], (elems, sep) => ({ type: T.string, v: (sliceItems(elems) as string[]).join(str(sep)) }))],
   ['title', fn([T.string], (s) => ({ type: T.string, v: goTitle(str(s)) }))],
-  ['lower', fn([T.string], (s) => ({ type: T.string, v: str(s).toLowerCase() }))],
-  ['upper', fn([T.string], (s) => ({ type: T.string, v: str(s).toUpperCase() }))],
+  ['lower', fn([T.string], (s) => ({ type: T.string, v: goToLower(str(s)) }))],
+  ['upper', fn([T.string], (s) => ({ type: T.string, v: goToUpper(str(s)) }))],
   [
     'pad',
     fn([T.string, T.int, T.int], (s, p, q) => {
       const src = str(s);
       if (src === '') return { type: T.string, v: src };
-      return { type: T.string, v: ' '.repeat(Math.max(0, Number(p.v))) + src + ' '.repeat(Math.max(0, Number(q.v))) };
+      if (Number(p.v) < 0 || Number(q.v) < 0) throw new Error('strings: negative Repeat count');
+      return { type: T.string, v: ' '.repeat(Number(p.v)) + src + ' '.repeat(Number(q.v)) };
     }),
   ],
   ['truncate', fn([T.string, T.int], (s, n) => ({ type: T.string, v: truncateBytes(str(s), Number(n.v)) }))],

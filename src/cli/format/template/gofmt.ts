@@ -140,6 +140,10 @@ function fmtFloatVerb(v: Value, verb: string, f: Flags): string {
     case 'F':
       s = formatFloat(x, 'f', f.prec ?? 6);
       break;
+    case 'x':
+    case 'X':
+      s = hexFloat(x, f.prec ?? -1, verb === 'X');
+      break;
     default:
       return badVerb(v, verb);
   }
@@ -148,6 +152,51 @@ function fmtFloatVerb(v: Value, verb: string, f: Flags): string {
   if (s === '+Inf' && !f.plus) s = f.space ? ' Inf' : '+Inf';
   const special = /Inf|NaN/.test(s);
   return pad(s, f, !special);
+}
+
+/** strconv.FormatFloat(x, 'x', prec, 64): `0x1.cp+01`. */
+function hexFloat(x: number, prec: number, upper: boolean): string {
+  if (!Number.isFinite(x)) return Number.isNaN(x) ? 'NaN' : x > 0 ? '+Inf' : '-Inf';
+  const neg = x < 0 || Object.is(x, -0);
+  let a = Math.abs(x);
+  let exp = 0;
+  let mant = 0n;
+  if (a !== 0) {
+    exp = Math.floor(Math.log2(a));
+    if (2 ** exp > a) exp--;
+    if (2 ** (exp + 1) <= a) exp++;
+    // 52 fraction bits
+    mant = BigInt(Math.round((a / 2 ** exp) * 2 ** 52));
+  }
+  let frac = (mant & ((1n << 52n) - 1n)).toString(16).padStart(13, '0');
+  let lead = a === 0 ? '0' : '1';
+  if (prec >= 0) {
+    if (prec < 13) {
+      const shift = BigInt(4 * (13 - prec));
+      let m = mant >> shift;
+      const rem = mant & ((1n << shift) - 1n);
+      const half = 1n << (shift - 1n);
+      if (rem > half || (rem === half && (m & 1n) === 1n)) m += 1n;
+      const full = m.toString(16);
+      const bits = prec * 4;
+      if (m >> BigInt(bits + 1) !== 0n) {
+        m >>= 1n;
+        exp++;
+      }
+      lead = (m >> BigInt(bits)).toString(16);
+      frac = prec > 0 ? (m & ((1n << BigInt(bits)) - 1n)).toString(16).padStart(prec, '0') : '';
+      void full;
+    } else {
+      frac = frac.padEnd(prec, '0');
+    }
+  } else {
+    frac = frac.replace(/0+$/, '');
+  }
+  a = 0;
+  const e = exp < 0 ? '-' + String(-exp).padStart(2, '0') : '+' + String(exp).padStart(2, '0');
+  let s = (neg ? '-' : '') + '0x' + lead + (frac ? '.' + frac : '') + 'p' + e;
+  if (upper) s = s.toUpperCase();
+  return s;
 }
 
 function hexOfString(s: string, upper: boolean, f: Flags): string {

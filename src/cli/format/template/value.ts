@@ -181,7 +181,7 @@ export function typeOfJS(x: unknown): GoType | null {
     case 'boolean':
       return T.bool;
     case 'number':
-      return Number.isInteger(x) ? T.int : T.float64;
+      return Number.isSafeInteger(x) ? T.int : T.float64;
     case 'bigint':
       return T.int64;
     case 'function':
