@@ -12,7 +12,7 @@ import {
   sha256Digest,
   utf8,
 } from './digest';
-import type { ContainerConfig, HistoryEntry, ImageDef, LayerDef, RepositoryDef, TagGroup } from './catalog/model';
+import { AUTO, type ContainerConfig, type HistoryEntry, type ImageDef, type LayerDef, type RepositoryDef, type TagGroup } from './catalog/model';
 import {
   MediaTypes,
   type Blob,
@@ -53,15 +53,16 @@ export function resolveLayer(def: LayerDef): LayerBlob {
     const entries = def.entries();
     let used = 0;
     for (const e of entries) used += entryBytes(e);
-    const remainder = def.size - used;
-    if (remainder < 0) throw new Error(`layer ${def.key}: entries take ${used} bytes, more than the declared ${def.size}`);
+    const declared = def.size === AUTO ? used : def.size;
+    const remainder = declared - used;
+    if (remainder < 0) throw new Error(`layer ${def.key}: entries take ${used} bytes, more than the declared ${declared}`);
     if (remainder > 0) {
       if (def.fill.length === 0) throw new Error(`layer ${def.key}: ${remainder} bytes unaccounted for and no fill paths`);
       entries.push(...fillEntries(def.fill, remainder, Date.parse(def.created)));
     }
     if (entries.length === 0) throw new Error(`layer ${def.key}: no entries (use EMPTY for an empty layer)`);
     const diffId = layerDiffId(entries, def.key);
-    blob = { kind: 'layer', digest: compressedDigest(diffId), size: def.compressed, diffId, unpackedSize: def.size, entries };
+    blob = { kind: 'layer', digest: compressedDigest(diffId), size: def.compressed, diffId, unpackedSize: declared, entries };
   }
   resolvedLayers.set(def.key, blob);
   return blob;

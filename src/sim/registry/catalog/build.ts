@@ -43,6 +43,7 @@ export class ImageBuilder {
   private style: ConfigStyle = 'buildkit';
   private versionLabel: string | undefined;
   private cmdSet = false;
+  private epoch: string | undefined;
   private dockerVersion: string | undefined;
 
   private constructor(platform: Platform, config: ContainerConfig, history: HistoryEntry[], layers: LayerDef[], baseName?: string) {
@@ -82,6 +83,17 @@ export class ImageBuilder {
 
   /** Time of the following instructions (ISO 8601). */
   at(time: string): this {
+    this.time = time;
+    return this;
+  }
+
+  /**
+   * Builds with SOURCE_DATE_EPOCH=`time` (as the official images are built): following
+   * instructions are stamped `time`, and every history entry newer than it (the base image's
+   * too) is clamped to it.
+   */
+  sourceDateEpoch(time: string): this {
+    this.epoch = time;
     this.time = time;
     return this;
   }
@@ -217,6 +229,13 @@ export class ImageBuilder {
     const nonEmpty = this.history.filter((h) => !h.empty_layer).length;
     if (nonEmpty !== this.layers.length) {
       throw new Error(`image history has ${nonEmpty} layer entries but ${this.layers.length} layers`);
+    }
+    if (this.epoch !== undefined) {
+      const limit = Date.parse(this.epoch);
+      for (let i = 0; i < this.history.length; i++) {
+        const h = this.history[i]!;
+        if (Date.parse(h.created) > limit) this.history[i] = { ...h, created: this.epoch };
+      }
     }
     const created = this.history.length ? this.history[this.history.length - 1]!.created : this.time;
     const def: ImageDef = {

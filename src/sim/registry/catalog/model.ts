@@ -48,7 +48,10 @@ export function archNames(arch: Arch): ArchNames {
       };
 }
 
-/** Compressed and uncompressed size of a layer, per architecture. */
+/** Uncompressed size meaning "exactly what the listed entries hold" (small COPY layers). */
+export const AUTO = -1;
+
+/** Compressed and uncompressed size of a layer (uncompressed may be AUTO), per architecture. */
 export type SizePair = readonly [compressed: number, uncompressed: number];
 export type ArchSizes = Readonly<Record<Arch, SizePair>>;
 
@@ -63,7 +66,7 @@ export interface LayerDef {
   readonly created: string;
   /** Compressed blob size (manifest). */
   readonly compressed: number;
-  /** Uncompressed size (what `docker images` adds up). */
+  /** Uncompressed size (what `docker images` adds up); AUTO: the entries' own total. */
   readonly size: number;
   readonly entries: () => LayerEntry[];
   /** Paths of size-only files that take the bytes the listed entries do not account for. */

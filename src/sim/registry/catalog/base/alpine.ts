@@ -3,6 +3,7 @@
 
 import { ImageBuilder } from '../build';
 import { Tree, words } from '../fs';
+import { writeUserDb, type UserDb } from '../users';
 import { archNames, layer, perArch, type Arch, type ArchSizes, type ImageDef, type LayerDef } from '../model';
 
 export type AlpineBranch = '3.22' | '3.21' | '3.20';
@@ -66,7 +67,7 @@ const USR_SBIN_APPLETS = words(`addgroup adduser arping brctl chpasswd chroot cr
   fbset killall5 loadfont nanddump nandwrite nbd-client ntpd partprobe rdate rdev readahead readprofile
   remove-shell sendmail setfont setlogcons`);
 
-const PASSWD = `root:x:0:0:root:/root:/bin/sh
+export const ALPINE_PASSWD = `root:x:0:0:root:/root:/bin/sh
 bin:x:1:1:bin:/bin:/sbin/nologin
 daemon:x:2:2:daemon:/sbin:/sbin/nologin
 lp:x:4:7:lp:/var/spool/lpd:/sbin/nologin
@@ -85,7 +86,7 @@ guest:x:405:100:guest:/dev/null:/sbin/nologin
 nobody:x:65534:65534:nobody:/:/sbin/nologin
 `;
 
-const GROUP = `root:x:0:root
+export const ALPINE_GROUP = `root:x:0:root
 bin:x:1:root,bin,daemon
 daemon:x:2:root,bin,daemon
 sys:x:3:root,bin
@@ -122,13 +123,7 @@ nogroup:x:65533:
 nobody:x:65534:
 `;
 
-function shadowOf(passwd: string): string {
-  return passwd
-    .trim()
-    .split('\n')
-    .map((l) => `${l.split(':')[0]}:${l.startsWith('root:') ? '*' : '!'}::0:::::`)
-    .join('\n') + '\n';
-}
+export const ALPINE_USERS: UserDb = { style: 'alpine', passwd: ALPINE_PASSWD, group: ALPINE_GROUP };
 
 const PROFILE = `# /etc/profile: login shell setup
 
@@ -192,8 +187,7 @@ function alpineEntries(branch: AlpineBranch, arch: Arch) {
   t.file('/etc/motd', MOTD);
 
   // users and login
-  t.file('/etc/passwd', PASSWD).file('/etc/group', GROUP);
-  t.file('/etc/shadow', shadowOf(PASSWD), 0o640, { gid: 42 });
+  writeUserDb(t, ALPINE_USERS);
   t.file('/etc/shells', '# valid login shells\n/bin/sh\n/bin/ash\n');
   t.file('/etc/profile', PROFILE);
   t.file('/etc/profile.d/locale.sh', 'export CHARSET=${CHARSET:-UTF-8}\nexport LANG=${LANG:-C.UTF-8}\nexport LC_COLLATE=${LC_COLLATE:-C}\n');

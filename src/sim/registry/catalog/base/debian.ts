@@ -4,6 +4,7 @@
 import { DEFAULT_PATH, ImageBuilder } from '../build';
 import { layer, perArch, type Arch, type ArchSizes, type ImageDef, type LayerDef } from '../model';
 import { debianFill, debianLikeEntries } from './debianfs';
+import type { UserDb } from '../users';
 
 export const DEBIAN = {
   version: '12.11',
@@ -78,6 +79,8 @@ games:x:60:
 users:x:100:
 nogroup:x:65534:
 `;
+
+export const DEBIAN_USERS: UserDb = { style: 'debian', passwd: DEBIAN_PASSWD, group: DEBIAN_GROUP };
 
 const OS_RELEASE = `PRETTY_NAME="Debian GNU/Linux 12 (bookworm)"
 NAME="Debian GNU/Linux"

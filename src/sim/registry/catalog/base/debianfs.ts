@@ -4,6 +4,7 @@
 // through the options.
 
 import { Tree, sizeTable } from '../fs';
+import { writeUserDb } from '../users';
 import { archNames, type Arch } from '../model';
 
 export const COREUTILS = sizeTable(`[:47416 arch:39224 b2sum:55736 base32:39256 base64:39256 basename:35064
@@ -58,26 +59,6 @@ export interface DebianLikeOptions {
   full: boolean;
   /** extra entries (lsb-release, unminimize, ...) */
   extra?: (t: Tree) => void;
-}
-
-function shadowOf(passwd: string): string {
-  return (
-    passwd
-      .trim()
-      .split('\n')
-      .map((l) => `${l.split(':')[0]}:${l.startsWith('root:') ? '*' : '*'}:20249:0:99999:7:::`)
-      .join('\n') + '\n'
-  );
-}
-
-function gshadowOf(group: string): string {
-  return (
-    group
-      .trim()
-      .split('\n')
-      .map((l) => `${l.split(':')[0]}:*::`)
-      .join('\n') + '\n'
-  );
 }
 
 const BASHRC = `# ~/.bashrc: executed by bash(1) for non-login shells.
@@ -211,8 +192,7 @@ export function debianLikeEntries(o: DebianLikeOptions): Tree {
   t.file('/etc/issue', o.issue).file('/etc/issue.net', o.issue.split(' \\n')[0] + '\n');
 
   // users, groups, login
-  t.file('/etc/passwd', o.passwd).file('/etc/group', o.group);
-  t.file('/etc/shadow', shadowOf(o.passwd), 0o640, { gid: 42 }).file('/etc/gshadow', gshadowOf(o.group), 0o640, { gid: 42 });
+  writeUserDb(t, { style: 'debian', passwd: o.passwd, group: o.group });
   t.file('/etc/shells', '# /etc/shells: valid login shells\n/bin/sh\n/usr/bin/sh\n/bin/bash\n/usr/bin/bash\n/bin/rbash\n/usr/bin/rbash\n/bin/dash\n/usr/bin/dash\n');
   t.file('/etc/profile', ETC_PROFILE).file('/etc/bash.bashrc', BASH_BASHRC);
   t.file('/root/.bashrc', BASHRC).file('/root/.profile', ROOT_PROFILE);
