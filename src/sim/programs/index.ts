@@ -4,6 +4,7 @@
 import type { Command } from '../../sh/types';
 import type { ProgramTable } from '../runtime/exec';
 import { hello } from './hello';
+import { multicall } from './multicall';
 import { sleepProgram } from './sleep';
 
 export class Programs implements ProgramTable {
@@ -23,6 +24,23 @@ export class Programs implements ProgramTable {
   }
 }
 
+/** Commands every multi-call binary here provides until the shells' applets take over. */
+function basicApplets(): Map<string, Command> {
+  const m = new Map<string, Command>();
+  m.set('sleep', sleepProgram);
+  m.set('true', function* () {
+    return 0;
+  });
+  m.set('false', function* () {
+    return 1;
+  });
+  return m;
+}
+
 export function defaultPrograms(): Programs {
-  return new Programs().set('hello', hello).set('sleep', sleepProgram);
+  return new Programs()
+    .set('hello', hello)
+    .set('sleep', sleepProgram)
+    .set('busybox', multicall('busybox', basicApplets, (a) => `${a}: applet not found\n`))
+    .set('coreutils', multicall('coreutils', basicApplets, (a) => `coreutils: unknown program '${a}'\nTry 'coreutils --help' for more information.\n`));
 }
