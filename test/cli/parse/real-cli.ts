@@ -76,13 +76,42 @@ export async function startFakeDaemon(ping: DaemonPing): Promise<{ host: string;
   };
 }
 
-/** Run the real CLI once. */
-export function runRealDocker(argv: readonly string[], host: string, env: Record<string, string>): Promise<CliOutput> {
+// Runs a program with a pseudo-terminal of the given width on its stdin (docker reads the
+// window size of fd 0 to wrap help text); stdout and stderr stay pipes.
+const WITH_TTY_STDIN = `
+import fcntl, os, pty, struct, sys, termios
+master, slave = pty.openpty()
+os.set_inheritable(master, True)
+fcntl.ioctl(slave, termios.TIOCSWINSZ, struct.pack('HHHH', 24, int(sys.argv[1]), 0, 0))
+os.dup2(slave, 0)
+os.execv(sys.argv[2], sys.argv[2:])
+`;
+
+let python: string | null | undefined;
+/** python3, used to give the real CLI a terminal of a chosen width; null when missing */
+export function python3(): string | null {
+  if (python === undefined) {
+    const r = spawnSync('sh', ['-c', 'command -v python3'], { encoding: 'utf8' });
+    python = r.status === 0 && r.stdout.trim() ? r.stdout.trim() : null;
+  }
+  return python;
+}
+
+/** Run the real CLI once (with a terminal of `width` columns on stdin when given). */
+export function runRealDocker(argv: readonly string[], host: string, env: Record<string, string>, width?: number): Promise<CliOutput> {
   const bin = realDocker();
   if (!bin) throw new Error('the real docker CLI is not installed');
   mkdirSync(CONFIG_DIR, { recursive: true });
+  let program = bin;
+  let programArgs = [...argv];
+  if (width !== undefined) {
+    const py = python3();
+    if (!py) throw new Error('python3 is needed to run the real CLI with a terminal');
+    program = py;
+    programArgs = ['-c', WITH_TTY_STDIN, String(width), bin, ...argv];
+  }
   return new Promise((resolve, reject) => {
-    const child = spawn(bin, [...argv], {
+    const child = spawn(program, programArgs, {
       env: { PATH: process.env.PATH ?? '/usr/bin:/bin', ...env, DOCKER_HOST: host },
       stdio: ['ignore', 'pipe', 'pipe'],
       cwd: '/tmp',
@@ -100,6 +129,8 @@ export interface RealCase {
   argv: readonly string[];
   daemon: DaemonName;
   env?: Record<string, string>;
+  /** columns of a terminal on the CLI's stdin */
+  width?: number;
 }
 
 /** Run many cases against the real CLI, a few at a time, one fake daemon per daemon state. */
@@ -113,7 +144,7 @@ export async function runRealCases(cases: readonly RealCase[], parallel = 8): Pr
       while (next < cases.length) {
         const i = next++;
         const c = cases[i];
-        out[i] = await runRealDocker(c.argv, hosts.get(c.daemon)!.host, corpusEnv(c.env));
+        out[i] = await runRealDocker(c.argv, hosts.get(c.daemon)!.host, corpusEnv(c.env), c.width);
       }
     };
     await Promise.all(Array.from({ length: parallel }, worker));

@@ -33,11 +33,16 @@ export function helpCases(): RealCase[] {
     [['run'], { DOCKER_DEFAULT_PLATFORM: 'linux/arm64' }],
   ];
   for (const [path, env] of envCases) cases.push({ argv: [...path, '--help'], daemon: 'unreachable', env });
+  // wrapping at other terminal widths (stdin a terminal)
+  const widthPaths = [[], ['run'], ['ps'], ['service', 'create'], ['swarm', 'init'], ['network', 'create'], ['volume', 'create']];
+  for (const width of [30, 41, 50, 64, 100, 132, 250]) {
+    for (const path of widthPaths) cases.push({ argv: [...path, '--help'], daemon: 'unreachable', width });
+  }
   return cases;
 }
 
 export function caseKey(c: RealCase): string {
-  return JSON.stringify([c.argv, c.daemon, c.env ?? {}]);
+  return JSON.stringify([c.argv, c.daemon, c.env ?? {}, ...(c.width ? [c.width] : [])]);
 }
 
 export { commandNameOf };
