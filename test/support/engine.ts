@@ -13,6 +13,8 @@ export interface TestEngine {
   fetch: ValidatingFetch;
   /** A request; JSON bodies are encoded; the clock runs (in `step` ms) until it is answered. */
   call(method: string, path: string, body?: unknown, headers?: Record<string, string>): Promise<Response>;
+  /** A simulator-only request (/_sim/...), outside the Engine API and its spec. */
+  sim(method: string, path: string, body?: unknown): Promise<{ status: number; body: any }>;
   /** call + JSON body. */
   json<T = any>(method: string, path: string, body?: unknown): Promise<{ status: number; body: T }>;
   /** Reads a streaming response to its end while the clock runs. */
@@ -80,6 +82,11 @@ export function testEngine(opts: SimOptions & { api?: ApiOptions; wrap?: WrapOpt
       return { status: res.status, body: text ? JSON.parse(text) : null };
     },
     drain,
+    async sim(method, path, body) {
+      const res = await api.fetch(new Request(`http://docker${path}`, { method, headers: { 'content-type': 'application/json' }, body: body === undefined ? undefined : JSON.stringify(body) }));
+      const text = await res.text();
+      return { status: res.status, body: text ? JSON.parse(text) : null };
+    },
     async pull(ref) {
       const [name, tag = 'latest'] = ref.split(':');
       const res = await call('POST', `/v1.50/images/create?fromImage=${encodeURIComponent(name!)}&tag=${encodeURIComponent(tag)}`);

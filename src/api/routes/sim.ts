@@ -50,6 +50,14 @@ export function simRoutes(app: Hono<Env>): void {
     return json(200, r.ok ? { ok: true, response: r.response } : { ok: false, error: r.error, host, port });
   });
 
+  app.post('/_sim/faults', async (c) => {
+    const { d } = ctxOf(c);
+    const body = (await c.req.json().catch(() => null)) as { failNextRemoval?: unknown } | null;
+    if (!body || typeof body !== 'object') throw invalid('a JSON object of faults is required');
+    if (typeof body.failNextRemoval === 'boolean') d.faults.failNextRemoval = body.failNextRemoval;
+    return json(200, { ...d.faults });
+  });
+
   app.get('/_sim/containers', (c) => {
     const { d } = ctxOf(c);
     return json(

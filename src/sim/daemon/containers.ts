@@ -364,14 +364,21 @@ export class ContainerService {
       }
       this.killWithSignal(c, 'SIGKILL', op);
     }
-    if (this.d.containers.has(c.id)) this.removeNow(c, opts.volumes);
+    if (this.d.containers.has(c.id)) this.removeNow(c, opts.volumes, ref);
   }
 
-  private removeNow(c: Container, removeVolumes: boolean): void {
+  private removeNow(c: Container, removeVolumes: boolean, ref = c.id): void {
     const d = this.d;
     if (!d.containers.has(c.id) || c.status === 'removing') return;
     for (const p of c.processes.values()) p.kill('SIGKILL');
     c.send({ type: 'REMOVE' });
+    if (d.faults.failNextRemoval) {
+      // removal failed part-way: the container is left dead (moby SetRemovalError)
+      d.faults.failNextRemoval = false;
+      c.send({ type: 'REMOVE_FAILED' });
+      c.error = `unable to remove filesystem: unlinkat /var/lib/docker/containers/${c.id}/mounts/shm: device or resource busy`;
+      throw systemError(`cannot remove container "${ref}": ${c.error}`);
+    }
     this.rt.destroyFs(c, removeVolumes);
     d.containers.delete(c.id);
     d.names.delete(c.name);

@@ -53,6 +53,8 @@ export class Daemon {
   hostFs!: FileSystem;
   /** Set while this host is part of a swarm (overlay networks need it). */
   swarmActive = false;
+  /** Faults a teacher or test injects (simulator-only, through /_sim/faults). */
+  readonly faults = { failNextRemoval: false };
 
   constructor(
     readonly world: World,
