@@ -16,7 +16,7 @@ import {
   type Value,
 } from './value';
 
-function encodeString(s: string): string {
+function encodeString(s: string, escapeHTML = false): string {
   let out = '"';
   for (const ch of s) {
     const cp = ch.codePointAt(0)!;
@@ -43,7 +43,8 @@ function encodeString(s: string): string {
         out += '\\f';
         continue;
     }
-    if (cp < 0x20) out += '\\u' + cp.toString(16).padStart(4, '0');
+    if (escapeHTML && (ch === '<' || ch === '>' || ch === '&')) out += '\\u00' + cp.toString(16);
+    else if (cp < 0x20) out += '\\u' + cp.toString(16).padStart(4, '0');
     else if (cp === 0x2028 || cp === 0x2029) out += '\\u' + cp.toString(16);
     else if (cp >= 0xd800 && cp <= 0xdfff) out += '\\ufffd'; // lone surrogate: invalid UTF-8 in Go
     else out += ch;
@@ -62,12 +63,12 @@ function encodeFloat(x: number): string {
 }
 
 /** JSON of a plain JS value read as Go would (objects keep their key order). */
-function encodeJS(x: unknown): string {
+function encodeJS(x: unknown, escapeHTML = false): string {
   if (x instanceof GoTyped || x instanceof GoStruct) return encodeValue(elemValue(undefined, x));
   if (x === null || x === undefined) return 'null';
   switch (typeof x) {
     case 'string':
-      return encodeString(x);
+      return encodeString(x, escapeHTML);
     case 'boolean':
       return x ? 'true' : 'false';
     case 'number':
@@ -77,13 +78,27 @@ function encodeJS(x: unknown): string {
     case 'function':
       throw new Error('json: unsupported type: func()');
   }
-  if (Array.isArray(x)) return '[' + x.map(encodeJS).join(',') + ']';
+  if (Array.isArray(x)) return '[' + x.map((e) => encodeJS(e, escapeHTML)).join(',') + ']';
   if (x instanceof Map) {
     const keys = [...x.keys()].map(String).sort();
-    return '{' + keys.map((k) => encodeString(k) + ':' + encodeJS(x.get(k))).join(',') + '}';
+    return '{' + keys.map((k) => encodeString(k, escapeHTML) + ':' + encodeJS(x.get(k), escapeHTML)).join(',') + '}';
   }
   const o = x as Record<string, unknown>;
-  return '{' + Object.keys(o).map((k) => encodeString(k) + ':' + encodeJS(o[k])).join(',') + '}';
+  return '{' + Object.keys(o).map((k) => encodeString(k, escapeHTML) + ':' + encodeJS(o[k], escapeHTML)).join(',') + '}';
+}
+
+/**
+ * A MarshalJSON method built on json.Marshal of a map (as the CLI's formatter contexts do):
+ * keys sorted, and HTML characters escaped (`<` → `\u003c`), which the `json` template
+ * function keeps since it cannot undo the method's own encoding.
+ */
+function encodeMarshalJSON(x: unknown): string {
+  if (x !== null && typeof x === 'object' && !Array.isArray(x) && !(x instanceof Map) && !(x instanceof GoTyped) && !(x instanceof GoStruct)) {
+    const o = x as Record<string, unknown>;
+    const keys = Object.keys(o).sort();
+    return '{' + keys.map((k) => encodeString(k, true) + ':' + encodeJS(o[k], true)).join(',') + '}';
+  }
+  return encodeJS(x, true);
 }
 
 /** JSON of a typed template value. */
@@ -92,7 +107,7 @@ export function encodeValue(v: Value): string {
   const k = v.type.kind;
   if (v.v instanceof GoStruct) {
     const s = v.v;
-    if (s.options.json) return encodeJS(s.options.json());
+    if (s.options.json) return encodeMarshalJSON(s.options.json());
     if (s.options.mapKind) {
       const keys = Object.keys(s.fields).sort();
       return '{' + keys.map((key) => encodeString(key) + ':' + encodeJS(s.fields[key])).join(',') + '}';

@@ -96,7 +96,10 @@ export function goMethod(fn: (...args: never[]) => unknown, ...params: GoType[])
 }
 
 export interface GoStructOptions {
-  /** Value encoded by `json` instead of the fields (a MarshalJSON method). */
+  /**
+   * A MarshalJSON method: `json` encodes this value instead of the fields, the way
+   * json.Marshal would (plain-object keys sorted, HTML characters escaped as \u003c…).
+   */
   readonly json?: () => unknown;
   /** A String() method: used when the value is printed. */
   readonly string?: () => string;
