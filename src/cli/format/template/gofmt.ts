@@ -154,49 +154,48 @@ function fmtFloatVerb(v: Value, verb: string, f: Flags): string {
   return pad(s, f, !special);
 }
 
-/** strconv.FormatFloat(x, 'x', prec, 64): `0x1.cp+01`. */
+/** strconv.FormatFloat(x, 'x', prec, 64): `0x1.cp+01` (shortest, or rounded to prec hex digits, ties to even). */
 function hexFloat(x: number, prec: number, upper: boolean): string {
   if (!Number.isFinite(x)) return Number.isNaN(x) ? 'NaN' : x > 0 ? '+Inf' : '-Inf';
   const neg = x < 0 || Object.is(x, -0);
-  let a = Math.abs(x);
-  let exp = 0;
-  let mant = 0n;
-  if (a !== 0) {
-    exp = Math.floor(Math.log2(a));
-    if (2 ** exp > a) exp--;
-    if (2 ** (exp + 1) <= a) exp++;
-    // 52 fraction bits
-    mant = BigInt(Math.round((a / 2 ** exp) * 2 ** 52));
-  }
-  let frac = (mant & ((1n << 52n) - 1n)).toString(16).padStart(13, '0');
-  let lead = a === 0 ? '0' : '1';
-  if (prec >= 0) {
-    if (prec < 13) {
-      const shift = BigInt(4 * (13 - prec));
-      let m = mant >> shift;
-      const rem = mant & ((1n << shift) - 1n);
-      const half = 1n << (shift - 1n);
-      if (rem > half || (rem === half && (m & 1n) === 1n)) m += 1n;
-      const full = m.toString(16);
-      const bits = prec * 4;
-      if (m >> BigInt(bits + 1) !== 0n) {
-        m >>= 1n;
-        exp++;
-      }
-      lead = (m >> BigInt(bits)).toString(16);
-      frac = prec > 0 ? (m & ((1n << BigInt(bits)) - 1n)).toString(16).padStart(prec, '0') : '';
-      void full;
-    } else {
-      frac = frac.padEnd(prec, '0');
+  const buf = new DataView(new ArrayBuffer(8));
+  buf.setFloat64(0, Math.abs(x));
+  const bits = buf.getBigUint64(0);
+  let exp = Number((bits >> 52n) & 0x7ffn);
+  let mant = bits & ((1n << 52n) - 1n);
+  if (exp === 0 && mant === 0n) {
+    exp = 0;
+  } else if (exp === 0) {
+    // subnormal: normalise so that the leading bit is at position 52
+    exp = -1022;
+    while ((mant & (1n << 52n)) === 0n) {
+      mant <<= 1n;
+      exp--;
     }
   } else {
-    frac = frac.replace(/0+$/, '');
+    mant |= 1n << 52n;
+    exp -= 1023;
   }
-  a = 0;
-  const e = exp < 0 ? '-' + String(-exp).padStart(2, '0') : '+' + String(exp).padStart(2, '0');
-  let s = (neg ? '-' : '') + '0x' + lead + (frac ? '.' + frac : '') + 'p' + e;
-  if (upper) s = s.toUpperCase();
-  return s;
+  // mant has the leading 1 at bit 52 (or is 0); round the 52 fraction bits to prec hex digits
+  if (prec >= 0 && prec < 13) {
+    const shift = BigInt(52 - 4 * prec);
+    const half = 1n << (shift - 1n);
+    const rem = mant & ((1n << shift) - 1n);
+    mant >>= shift;
+    if (rem > half || (rem === half && (mant & 1n) === 1n)) mant += 1n;
+    if (mant >> BigInt(4 * prec + 1) !== 0n) {
+      mant >>= 1n;
+      exp++;
+    }
+    mant <<= shift;
+  }
+  const lead = mant === 0n ? '0' : '1';
+  let frac = (mant & ((1n << 52n) - 1n)).toString(16).padStart(13, '0');
+  if (prec < 0) frac = frac.replace(/0+$/, '');
+  else frac = prec <= 13 ? frac.slice(0, prec) : frac.padEnd(prec, '0');
+  const e = (exp < 0 ? '-' : '+') + String(Math.abs(exp)).padStart(2, '0');
+  const s = (neg ? '-' : '') + '0x' + lead + (frac ? '.' + frac : '') + 'p' + e;
+  return upper ? s.toUpperCase() : s;
 }
 
 function hexOfString(s: string, upper: boolean, f: Flags): string {
