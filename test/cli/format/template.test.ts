@@ -181,6 +181,23 @@ describe('parse and execution errors as the docker CLI prints them (verified wit
     ['{{.Name}}{{/* c */ .Name}}', 'template parsing error: template: :1: comment ends before closing delimiter'],
     ['{{/*c*/}}', '\n'],
     ['{{/* c', 'template parsing error: template: :1: unclosed comment'],
+    ['{{.Name }', 'template parsing error: template: :1: unexpected "}" in operand'],
+    ['{{ .Name | }}', 'default\n'],
+    ['{{ | .Name }}', 'template parsing error: template: :1: unexpected "|" in command'],
+    ['{{.Name,}}', 'template parsing error: template: :1: unexpected "," in operand'],
+    ['{{$x := }}', 'template parsing error: template: :1: missing value for command'],
+    ['{{range $i, 3}}{{end}}', 'template parsing error: template: :1: range can only initialize variables'],
+    ['{{.Name ==}}', 'template parsing error: template: :1: unexpected "=" in operand'],
+    ['{{ "a" "b" }}', 'template parsing error: template: :1:3: executing "" at <"a">: can\'t give argument to non-function "a"'],
+    ['{{printf "%d" 3 | printf "%s|%v" "x"}}', 'x|3\n'],
+    ['{{index "abc" 1 | printf "%c"}}', 'b\n'],
+    ['{{ printf `%s` "raw" }}', 'raw\n'],
+    ['{{1.5e300 | printf "%v"}}', '1.5e+300\n'],
+    ['{{0x1p-2}}', '0.25\n'],
+    ['{{07}}', '7\n'],
+    ['{{08}}', 'template parsing error: template: :1: integer overflow: "08"'],
+    ["{{'\\n'}}", 'template parsing error: template: :1: unterminated character constant'], // \n became a newline
+    ['{{"\\u00e9\\x41"}}', 'éA\n'],
   ])('%j', (format, want) => {
     let got: string;
     try {
