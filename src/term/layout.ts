@@ -86,7 +86,8 @@ export function layout(prompt: readonly PromptCell[], line: string, cols: number
   while (i < line.length) {
     cellOf[i] = text.length;
     const code = line.charCodeAt(i);
-    if (code >= 0x20 && code < 0x7f) {
+    if (code >= 0x20 && code < 0x7f && !(line.charCodeAt(i + 1) >= 0x300)) {
+      // Plain ASCII not followed by a combining mark: one cell.
       place(line[i], 1);
       i++;
       continue;
@@ -115,7 +116,7 @@ export function layout(prompt: readonly PromptCell[], line: string, cols: number
       continue;
     }
     const j = nextBoundary(line, i, width);
-    place(line.slice(i, j), width(cp));
+    place(line.slice(i, j), code < 0x7f ? 1 : width(cp));
     i = j;
   }
   cellOf[line.length] = text.length;

@@ -45,3 +45,12 @@ describe('test screen', () => {
     expect(() => s.write('\x01')).toThrow();
   });
 });
+
+test('a combining mark joins the character just written, not one reached by moving', () => {
+  const s = new Screen(10, 2);
+  s.write('e\u0301x');
+  expect(s.cursor).toEqual([0, 2]);
+  s.write('\x1b[D\u0301');
+  expect(s.cursor).toEqual([0, 2]);
+  expect(s.text()).toBe('e\u0301\u0301');
+});

@@ -39,6 +39,8 @@ export class Screen {
   bells = 0;
   bracketedPaste = false;
   cursorVisible = true;
+  /** The last thing written was a character (a combining mark may join it). */
+  private joinable = false;
 
   constructor(
     public cols: number,
@@ -65,10 +67,12 @@ export class Screen {
     while (i < data.length) {
       const c = data.charCodeAt(i);
       if (c === 0x1b) {
+        this.joinable = false;
         i = this.escape(data, i);
         continue;
       }
       if (c < 0x20 || c === 0x7f) {
+        this.joinable = false;
         this.control(c);
         i++;
         continue;
@@ -114,6 +118,12 @@ export class Screen {
   }
 
   private print(ch: string, w: number): void {
+    if (w === 0 && !this.joinable) {
+      // Like xterm.js: a combining mark that does not directly follow a character takes a
+      // cell of its own.
+      w = 1;
+    }
+    this.joinable = true;
     if (w === 0) {
       // Combining mark: joins the character before the cursor.
       const x = Math.min(this.x, this.cols) - 1;

@@ -130,6 +130,14 @@ describe('wide characters', () => {
     expect(h.editor.state.line).toBe('caf!');
   });
 
+  test('a letter typed with its combining mark before an equal letter redraws as one character', () => {
+    const h = setup({ cols: 20 });
+    h.read('$ ');
+    h.type('xe', KEY.left, 'e\u0301');
+    expect(h.screen.text()).toBe('$ xe\u0301e');
+    expect(h.screen.cursor).toEqual([0, 4]);
+  });
+
   test('control characters inserted with Ctrl-V show as ^X', () => {
     const h = setup();
     h.read('$ ');
