@@ -6,9 +6,26 @@ import { buildpackDeps } from './buildpack-deps';
 import { busybox } from './busybox';
 import { debian } from './debian';
 import { helloWorld } from './hello-world';
-import { nginx } from './nginx';
+import { httpd } from './httpd';
+import { memcached } from './memcached';
 import type { RepositoryDef } from './model';
+import { nginx } from './nginx';
 import { oraclelinux } from './oraclelinux';
+import { postgres } from './postgres';
+import { redis } from './redis';
 import { ubuntu } from './ubuntu';
 
-export const HUB_CATALOG: readonly RepositoryDef[] = [helloWorld, alpine, busybox, debian, ubuntu, nginx, buildpackDeps, oraclelinux];
+export const HUB_CATALOG: readonly RepositoryDef[] = [
+  helloWorld,
+  alpine,
+  busybox,
+  ubuntu,
+  debian,
+  nginx,
+  httpd,
+  redis,
+  postgres,
+  memcached,
+  buildpackDeps,
+  oraclelinux,
+];

@@ -2,6 +2,7 @@
 // platform (config, history, layers) and repositories (tags grouped by the image they name).
 // Everything here is plain data or lazily built from it; nothing is hashed until asked for.
 
+import { sha256Digest } from '../digest';
 import type { LayerEntry, Platform } from '../types';
 
 export type Arch = 'amd64' | 'arm64';
@@ -231,3 +232,11 @@ export function pick<T>(arch: Arch, values: Readonly<Record<Arch, T>>): T {
   return values[arch];
 }
 
+
+/**
+ * A stand-in for a checksum the catalog does not record (e.g. a source tarball's sha256 in an
+ * image's ENV): a fixed hex string derived from `label`, so images stay deterministic.
+ */
+export function standInSha256(label: string): string {
+  return sha256Digest(`stand-in:${label}`).slice('sha256:'.length);
+}
