@@ -1,7 +1,7 @@
 // spf13/pflag's FlagSet as cobra uses it in the docker CLI: long and short forms, combined
 // shorthands, `--` and interspersed arguments, and the exact parse error texts.
 import type { FlagSpec } from '../spec/types';
-import { goQuote } from './go';
+import { goQuote, goQuoteRune } from './go';
 import type { FlagValue } from './values';
 
 /** One flag of one parse run. Flags inherited from a parent (persistent) are the same object. */
@@ -122,7 +122,9 @@ export class FlagSet {
     while (shorthands.length > 0) {
       const c = shorthands[0];
       const flag = this.shorthands.get(c);
-      if (!flag) throw new FlagParseError(`unknown shorthand flag: '${c}' in -${shorthands}`);
+      // pflag works on bytes: a non-ASCII character is reported by its first UTF-8 byte
+      const shown = goQuoteRune(new TextEncoder().encode(shorthands)[0]);
+      if (!flag) throw new FlagParseError(`unknown shorthand flag: ${shown} in -${shorthands}`);
       let value: string;
       let next = shorthands.slice(1);
       if (shorthands.length > 2 && shorthands[1] === '=') {
@@ -137,7 +139,7 @@ export class FlagSet {
         value = original[0];
         args = original.slice(1);
       } else {
-        throw new FlagParseError(`flag needs an argument: '${c}' in -${shorthands}`);
+        throw new FlagParseError(`flag needs an argument: ${shown} in -${shorthands}`);
       }
       if (flag.spec.shorthandDeprecated) {
         this.output += `Flag shorthand -${flag.spec.short} has been deprecated, ${flag.spec.shorthandDeprecated}\n`;

@@ -4,6 +4,25 @@
 
 export class GoError extends Error {}
 
+/** fmt's %q for a byte or rune value (pflag quotes the shorthand byte it could not find). */
+export function goQuoteRune(c: number): string {
+  const ch = String.fromCodePoint(c);
+  switch (ch) {
+    case "'": return "'\\''";
+    case '\\': return "'\\\\'";
+    case '\x07': return "'\\a'";
+    case '\b': return "'\\b'";
+    case '\f': return "'\\f'";
+    case '\n': return "'\\n'";
+    case '\r': return "'\\r'";
+    case '\t': return "'\\t'";
+    case '\v': return "'\\v'";
+  }
+  if (isGoPrint(ch)) return `'${ch}'`;
+  if (c < 0x80) return `'\\x${c.toString(16).padStart(2, '0')}'`;
+  return `'\\u${c.toString(16).padStart(4, '0')}'`;
+}
+
 /** strconv.Quote (and fmt's %q for strings). */
 export function goQuote(s: string): string {
   let out = '"';
@@ -153,7 +172,7 @@ export function parseFloat(s: string, bitSize: 32 | 64 = 64): number {
     const mant = globalThis.parseInt((m[2] || '0') + (m[3] ?? ''), 16) / Math.pow(16, (m[3] ?? '').length);
     v = (m[1] === '-' ? -1 : 1) * mant * Math.pow(2, Number(m[4]));
   } else {
-    if (s.includes('_') || !/^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/.test(s)) throw syntaxError('ParseFloat', s);
+    if ((s.includes('_') && !underscoreOK(s)) || !/^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/.test(body)) throw syntaxError('ParseFloat', s);
     v = Number(body);
   }
   if (bitSize === 32) {

@@ -5,3 +5,4 @@ export { ParsedFlags } from './result';
 export type { DaemonPing, ServerDetails } from './server';
 export { serverDetails, CLIENT_API_VERSION } from './server';
 export type { MountValue, NetworkAttachment, DeviceRequest, PortConfig, FileReference } from './values';
+export { checkBeforeDaemon, type CheckOptions } from './validate';

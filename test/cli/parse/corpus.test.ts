@@ -1,13 +1,16 @@
 import { describe, expect, it } from 'vitest';
-import { parseDockerCommandLine, type ParseResult } from '../../../src/cli/parse';
+import { checkBeforeDaemon, parseDockerCommandLine, type ParseResult } from '../../../src/cli/parse';
 import { caseKey, corpusCases } from './corpus';
 import { loadFixture } from './fixtures';
 import { DAEMONS, corpusEnv, realDocker, runRealCases, type CliOutput, type RealCase } from './real-cli';
 
 const FIXTURE = new URL('./fixtures/corpus.json', import.meta.url);
 
+// the parser, then the checks the CLI makes before calling the daemon (stdin is not a terminal)
 function ours(c: RealCase): ParseResult {
-  return parseDockerCommandLine(c.argv, { env: corpusEnv(c.env), daemon: DAEMONS[c.daemon], cwd: '/tmp' });
+  const r = parseDockerCommandLine(c.argv, { env: corpusEnv(c.env), daemon: DAEMONS[c.daemon], cwd: '/tmp' });
+  if (r.kind === 'run') return checkBeforeDaemon(r, { stdinIsTerminal: false }) ?? r;
+  return r;
 }
 
 /** the real CLI went past parsing and tried to talk to the daemon */
