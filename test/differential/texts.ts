@@ -1,0 +1,31 @@
+// Error texts that changed between Engine 20.10 (the real daemon here) and 28.2 (what docksim
+// reproduces). Each pair: the 20.10 text, checked on the real daemon, and moby v28.2.2's, held
+// on docksim. Sources are moby's files at the two tags.
+
+export interface TextPair {
+  v20: string;
+  v28: string;
+}
+
+/** daemon/errors.go errNotRunning: "Container" became "container". */
+export const notRunning = (id: string): TextPair => ({
+  v20: `Container ${id} is not running`,
+  v28: `container ${id} is not running`,
+});
+
+/** api/server/router/container/container_routes.go postContainersKill wraps errNotRunning. */
+export const killNotRunning = (ref: string, id: string): TextPair => ({
+  v20: `Cannot kill container: ${ref}: Container ${id} is not running`,
+  v28: `cannot kill container: ${ref}: container ${id} is not running`,
+});
+
+/** daemon/delete.go: 28.2 names the container as the client did and says why. */
+export const rmRunning = (ref: string, id: string): TextPair => ({
+  v20: `You cannot remove a running container ${id}. Stop the container before attempting removal or force remove`,
+  v28: `cannot remove container "${ref}": container is running: stop the container before removing or force remove`,
+});
+
+export const rmPaused = (ref: string, id: string): TextPair => ({
+  v20: `You cannot remove a paused container ${id}. Unpause and then stop the container before attempting removal or force remove`,
+  v28: `cannot remove container "${ref}": container is paused and must be unpaused first`,
+});
