@@ -10,7 +10,7 @@ import { parseUntil } from '../../sim/daemon/containers';
 import { ctxOf, readJson, traceOp, type Env } from '../app';
 import { frame, MULTIPLEXED, RAW } from '../hijack';
 import { boolValue, empty, intValue, json, stream } from '../http';
-import { containerInspect, containerSummary } from '../views/containers';
+import { containerInspect, containerSummaryJson } from '../views/containers';
 import { containerStats } from '../views/stats';
 import { containerTop } from '../views/top';
 
@@ -28,10 +28,8 @@ export function containerRoutes(app: Hono<Env>): void {
       (ctr, ref) => e.images.isAncestor(ctr.imageId, ref),
     );
     const size = boolValue(c.req.query('size'));
-    return json(
-      200,
-      list.map((ctr) => containerSummary(d, ctr, size, e.images.displayRef(ctr))),
-    );
+    const body = `[${list.map((ctr) => containerSummaryJson(d, ctr, size, e.images.displayRef(ctr))).join(',')}]\n`;
+    return new Response(body, { status: 200, headers: { 'Content-Type': 'application/json' } });
   });
 
   app.post('/containers/create', async (c) => {

@@ -128,6 +128,27 @@ export function portsList(c: Container): { IP?: string; PrivatePort: number; Pub
   return out;
 }
 
+const summaryCache = new WeakMap<Container, { key: string; head: string; tail: string }>();
+
+/**
+ * One item of GET /containers/json as JSON text. Everything but Status is cached until the
+ * daemon changes (its version); Status depends on the time and is computed per request.
+ */
+export function containerSummaryJson(d: Daemon, c: Container, size: boolean, imageRef: string): string {
+  const key = `${d.version}|${size}|${imageRef}`;
+  let e = summaryCache.get(c);
+  if (!e || e.key !== key) {
+    const obj = containerSummary(d, c, size, imageRef);
+    const marker = '\u0000status\u0000';
+    obj.Status = marker;
+    const text = JSON.stringify(obj);
+    const at = text.indexOf(JSON.stringify(marker));
+    e = { key, head: text.slice(0, at), tail: text.slice(at + JSON.stringify(marker).length) };
+    summaryCache.set(c, e);
+  }
+  return `${e.head}${JSON.stringify(c.statusText(d.now()))}${e.tail}`;
+}
+
 /** One item of GET /containers/json. */
 export function containerSummary(d: Daemon, c: Container, size: boolean, imageRef: string): Record<string, unknown> {
   const command = [c.path, ...c.args].join(' ');

@@ -89,6 +89,7 @@ export class ContainerService {
     applyHostConfigDefaults(hostConfig);
 
     const c = new Container(id, name, d.stamp(), image.id, config, hostConfig, 'linux');
+    c.actor.subscribe(() => d.version++);
     d.hop(op, 'dockerd', 'dockerd', 'create container metadata and writable layer', { object: id });
     this.rt.createFs(c, image);
     for (const [netName, ep] of Object.entries(opts.endpoints)) c.networks.set(netName, ep ?? ({} as EndpointSettingsT));
@@ -398,12 +399,14 @@ export class ContainerService {
   }
 
   rename(ref: string, newName: string): void {
+    // moby daemon/rename.go: empty names first, then the container, the same name, and the
+    // name's reservation (whose errors are wrapped, with the name canonicalised to "/name")
+    if (ref === '' || newName === '') throw invalid('Neither old nor new names may be empty');
     const c = this.get(ref);
     const oldName = c.name;
-    if (newName === '') throw invalid('Neither old nor new names may be empty');
     const n = newName.startsWith('/') ? newName : `/${newName}`;
-    if (!NAME_RE.test(newName)) throw invalid(`Invalid container name (${newName}), only [a-zA-Z0-9][a-zA-Z0-9_.-] are allowed`);
     if (n === oldName) throw invalid('Renaming a container with the same name as its current name');
+    if (!NAME_RE.test(n)) throw invalid(`Error when allocating new name: Invalid container name (${n}), only [a-zA-Z0-9][a-zA-Z0-9_.-] are allowed`);
     const holder = this.d.names.get(n);
     if (holder)
       throw conflict(

@@ -60,6 +60,7 @@ export class Daemon {
     readonly world: World,
     readonly info: HostInfo,
   ) {
+    this.images.onChange = () => this.version++;
     const r = world.rng;
     this.id = `${r.hex(8)}-${r.hex(4)}-${r.hex(4)}-${r.hex(4)}-${r.hex(12)}`;
     this.started = this.stamp();
@@ -83,7 +84,11 @@ export class Daemon {
     return this.nextHostPid;
   }
 
+  /** Bumped by every change a client could see (every event, every state change); views cache on it. */
+  version = 0;
+
   event(type: EventType, action: string, actorId: string, attributes: Record<string, string> = {}, scope: 'local' | 'swarm' = 'local'): void {
+    this.version++;
     this.events.emit({ type, action, actorId, attributes, scope, stamp: this.stamp() });
   }
 

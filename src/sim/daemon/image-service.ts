@@ -41,8 +41,23 @@ export class ImageService {
     return this.d.images;
   }
 
+  private findCache = new Map<string, Image | undefined>();
+  private findCacheVersion = -1;
+
   /** moby GetImage: full or short ID, then reference (a digest ref must match exactly). */
   find(ref: string): Image | undefined {
+    // lookups are cached until the daemon changes (every image change is an event)
+    if (this.findCacheVersion !== this.d.version) {
+      this.findCache.clear();
+      this.findCacheVersion = this.d.version;
+    }
+    if (this.findCache.has(ref)) return this.findCache.get(ref);
+    const found = this.lookup(ref);
+    this.findCache.set(ref, found);
+    return found;
+  }
+
+  private lookup(ref: string): Image | undefined {
     const s = this.store;
     if (/^sha256:[0-9a-f]{64}$/.test(ref)) return s.get(ref);
     if (/^[0-9a-f]{64}$/.test(ref)) return s.get(`sha256:${ref}`);

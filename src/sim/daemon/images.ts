@@ -50,6 +50,8 @@ export class ImageStore {
   readonly layers = new Map<string, LayerRecord>();
   /** Fully qualified reference (tag or digest) -> image ID. */
   readonly refs = new Map<string, string>();
+  /** Called on every change (the daemon bumps its version: cached views and lookups expire). */
+  onChange: () => void = () => {};
 
   get(id: string): Image | undefined {
     return this.images.get(id);
@@ -88,11 +90,13 @@ export class ImageStore {
   }
 
   addImage(img: Image): void {
+    this.onChange();
     this.images.set(img.id, img);
   }
 
   /** Points a reference at an image, taking it from any image that held it before. */
   setRef(ref: string, id: string): string | undefined {
+    this.onChange();
     const prev = this.refs.get(ref);
     if (prev === id) return undefined;
     if (prev) {
@@ -111,6 +115,7 @@ export class ImageStore {
   }
 
   deleteRef(ref: string): boolean {
+    this.onChange();
     const id = this.refs.get(ref);
     if (!id) return false;
     this.refs.delete(ref);
@@ -124,6 +129,7 @@ export class ImageStore {
 
   /** Removes an image record and releases its layers. Returns the ChainIDs actually deleted. */
   deleteImage(id: string): string[] {
+    this.onChange();
     const img = this.images.get(id);
     if (!img) return [];
     for (const r of [...img.tags, ...img.digests]) this.refs.delete(r);

@@ -1,0 +1,196 @@
+// Engine benchmarks: a world with 1,000 containers; list and create+start latencies in process
+// and through the Node host on loopback, each beside a trivial route on the same server;
+// memory per container; the real docker CLI against the Node host and against a real dockerd.
+// Prints figures and returns them for bench/results.json. Ratios are what to compare: the
+// machine is shared and noisy.
+
+import { spawn, spawnSync } from 'node:child_process';
+import { mkdtempSync } from 'node:fs';
+import { request as httpRequest } from 'node:http';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { createEngineApi } from '../src/api/app';
+import { createWorld } from '../src/sim/engine';
+import { createNodeHost } from '../src/node/server';
+
+export interface Figure {
+  name: string;
+  value: number;
+  unit: string;
+}
+
+const pct = (xs: number[], p: number) => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.min(s.length - 1, Math.floor((p / 100) * s.length))]!;
+};
+const round = (x: number, d = 3) => Math.round(x * 10 ** d) / 10 ** d;
+
+async function drainPull(world: ReturnType<typeof createWorld>, api: ReturnType<typeof createEngineApi>, image: string, tag: string) {
+  const res = await api.fetch(new Request(`http://d/images/create?fromImage=${image}&tag=${tag}`, { method: 'POST' }));
+  const reader = res.body!.getReader();
+  let done = false;
+  const all = (async () => {
+    while (!(await reader.read()).done);
+    done = true;
+  })();
+  while (!done) {
+    world.advance(100);
+    await new Promise((r) => setImmediate(r));
+  }
+  await all;
+}
+
+async function populate(n: number) {
+  const world = createWorld({ seed: 'bench' });
+  const api = createEngineApi(world);
+  await drainPull(world, api, 'debian', 'bookworm');
+  for (let i = 0; i < n; i++) {
+    const r = await api.fetch(
+      new Request('http://d/containers/create', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ Image: 'debian:bookworm', Cmd: ['sleep', '100000'] }) }),
+    );
+    const { Id } = (await r.json()) as { Id: string };
+    await api.fetch(new Request(`http://d/containers/${Id}/start`, { method: 'POST' }));
+  }
+  return { world, api };
+}
+
+function get(port: number, path: string, method = 'GET', body?: string): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const req = httpRequest({ host: '127.0.0.1', port, path, method, agent: keepAlive, headers: body ? { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) } : {} }, (res) => {
+      res.on('data', () => {});
+      res.on('end', () => resolve(res.statusCode ?? 0));
+    });
+    req.on('error', reject);
+    if (body) req.write(body);
+    req.end();
+  });
+}
+import { Agent } from 'node:http';
+const keepAlive = new Agent({ keepAlive: true, maxSockets: 1 });
+
+async function time(fn: () => Promise<unknown>, n: number): Promise<number[]> {
+  const out: number[] = [];
+  for (let i = 0; i < n; i++) {
+    const t0 = performance.now();
+    await fn();
+    out.push(performance.now() - t0);
+  }
+  return out;
+}
+
+export async function engineBench(): Promise<Figure[]> {
+  const figures: Figure[] = [];
+  const add = (name: string, value: number, unit: string) => {
+    figures.push({ name, value: round(value), unit });
+    console.log(`${name.padEnd(52)} ${String(round(value)).padStart(10)} ${unit}`);
+  };
+
+  // memory per container: heap before and after 1,000 containers
+  global.gc?.();
+  const heap0 = process.memoryUsage().heapUsed;
+  const { world, api } = await populate(1000);
+  global.gc?.();
+  const heap1 = process.memoryUsage().heapUsed;
+  add('engine.memory_per_container_kib', (heap1 - heap0) / 1000 / 1024, 'KiB');
+
+  // in process
+  const list = () => api.fetch(new Request('http://d/containers/json')).then((r) => r.arrayBuffer());
+  const trivial = () => api.fetch(new Request('http://d/_ping')).then((r) => r.arrayBuffer());
+  await time(list, 50);
+  const l = await time(list, 300);
+  const tr = await time(trivial, 300);
+  add('engine.list1000.inproc.p50_ms', pct(l, 50), 'ms');
+  add('engine.list1000.inproc.p99_ms', pct(l, 99), 'ms');
+  add('engine.trivial.inproc.p50_ms', pct(tr, 50), 'ms');
+  const cs: number[] = [];
+  for (let i = 0; i < 200; i++) {
+    const t0 = performance.now();
+    const r = await api.fetch(new Request('http://d/containers/create', { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"Image":"debian:bookworm","Cmd":["sleep","100000"]}' }));
+    const { Id } = (await r.json()) as { Id: string };
+    await api.fetch(new Request(`http://d/containers/${Id}/start`, { method: 'POST' }));
+    cs.push(performance.now() - t0);
+  }
+  add('engine.create_start.inproc.p50_ms', pct(cs, 50), 'ms');
+  add('engine.create_start.inproc.p99_ms', pct(cs, 99), 'ms');
+
+  // through the Node host on loopback
+  const host = createNodeHost(api);
+  await new Promise<void>((r) => host.server.listen(0, '127.0.0.1', () => r()));
+  const port = (host.server.address() as { port: number }).port;
+  await time(() => get(port, '/v1.50/containers/json'), 30);
+  const ln = await time(() => get(port, '/v1.50/containers/json'), 200);
+  const tn = await time(() => get(port, '/_ping'), 200);
+  add('engine.list1000.server.p50_ms', pct(ln, 50), 'ms');
+  add('engine.list1000.server.p99_ms', pct(ln, 99), 'ms');
+  add('engine.trivial.server.p50_ms', pct(tn, 50), 'ms');
+  // throughput ratio: requests per second on the list vs on the trivial route
+  const rps = (xs: number[]) => 1000 / (xs.reduce((a, b) => a + b, 0) / xs.length);
+  add('engine.list1000.server_vs_trivial_ratio', rps(ln) / rps(tn), 'ratio');
+  const csn: number[] = [];
+  for (let i = 0; i < 100; i++) {
+    const t0 = performance.now();
+    const body = '{"Image":"debian:bookworm","Cmd":["sleep","100000"]}';
+    const id = await new Promise<string>((resolve, reject) => {
+      const req = httpRequest({ host: '127.0.0.1', port, path: '/v1.50/containers/create', method: 'POST', agent: keepAlive, headers: { 'content-type': 'application/json', 'content-length': body.length } }, (res) => {
+        let s = '';
+        res.on('data', (d) => (s += d));
+        res.on('end', () => resolve(JSON.parse(s).Id));
+      });
+      req.on('error', reject);
+      req.end(body);
+    });
+    await get(port, `/v1.50/containers/${id}/start`, 'POST');
+    csn.push(performance.now() - t0);
+  }
+  add('engine.create_start.server.p50_ms', pct(csn, 50), 'ms');
+  add('engine.create_start.server.p99_ms', pct(csn, 99), 'ms');
+  keepAlive.destroy();
+  await host.close();
+  void world;
+
+  // the real CLI: docker run --rm against docksim and against a real dockerd
+  const docker = spawnSync('docker', ['--version'], { encoding: 'utf8' });
+  if (docker.status === 0 && docker.stdout.includes('28.2.2')) {
+    const cfg = mkdtempSync(join(tmpdir(), 'docksim-bench-'));
+    const port2 = 23000 + Math.floor(Math.random() * 2000);
+    const node = spawn(process.execPath, ['--import', 'tsx', 'src/node/main.ts'], { env: { ...process.env, DOCKSIM_DOCKER_PORT: String(port2) }, stdio: 'ignore' });
+    const env = { ...process.env, DOCKER_HOST: `tcp://127.0.0.1:${port2}`, DOCKER_CONFIG: cfg, DOCKER_CLI_HINTS: 'false' };
+    for (let i = 0; i < 100 && spawnSync('docker', ['version'], { env }).status !== 0; i++) await new Promise((r) => setTimeout(r, 200));
+    spawnSync('docker', ['pull', '-q', 'alpine'], { env });
+    const runs: number[] = [];
+    for (let i = 0; i < 10; i++) {
+      const t0 = performance.now();
+      spawnSync('docker', ['run', '--rm', 'alpine', 'true'], { env });
+      runs.push(performance.now() - t0);
+    }
+    node.kill();
+    const sim = pct(runs, 50);
+    add('engine.realcli_run_rm.docksim.p50_ms', sim, 'ms');
+    const real = await realDockerdRun(cfg);
+    if (real !== null) {
+      add('engine.realcli_run_rm.real.p50_ms', real, 'ms');
+      add('engine.realcli_run_rm_vs_real_ratio', real / sim, 'ratio');
+    } else console.log('engine.realcli_run_rm_vs_real_ratio: skipped (no real dockerd here)');
+  } else console.log('engine.realcli_*: skipped (the real docker CLI 28.2.2 is not on PATH)');
+  return figures;
+}
+
+async function realDockerdRun(cfg: string): Promise<number | null> {
+  try {
+    const { getRealDockerd, hasRealDockerd } = await import('../test/support/real-dockerd');
+    if (!(await hasRealDockerd())) return null;
+    const d = await getRealDockerd();
+    const env = { ...process.env, DOCKER_HOST: d.host, DOCKER_CONFIG: cfg, DOCKER_CLI_HINTS: 'false' };
+    spawnSync('docker', ['run', '--rm', 'mini', 'true'], { env });
+    const runs: number[] = [];
+    for (let i = 0; i < 5; i++) {
+      const t0 = performance.now();
+      spawnSync('docker', ['run', '--rm', 'mini', 'true'], { env });
+      runs.push(performance.now() - t0);
+    }
+    return pct(runs, 50);
+  } catch (e) {
+    console.log(`real dockerd: ${e instanceof Error ? e.message : e}`);
+    return null;
+  }
+}

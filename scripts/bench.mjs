@@ -1,0 +1,5 @@
+// `npm run bench`: runs the benchmarks, prints their figures, writes bench/results.json as
+// [{ "name", "value", "unit" }]. Goals are checked here, by reading the figures, not in tests.
+import { spawnSync } from 'node:child_process';
+const r = spawnSync(process.execPath, ['--expose-gc', '--import', 'tsx', 'bench/run.ts', ...process.argv.slice(2)], { stdio: 'inherit' });
+process.exit(r.status ?? 1);
