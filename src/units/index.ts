@@ -32,3 +32,11 @@ export {
   formatGoTimeString,
 } from './go-time';
 export { goQuote, goQuoteRune, goQuoteToASCII, isGoPrint } from './go-quote';
+export {
+  getTimestamp,
+  goParseTime,
+  parseTimestamps,
+  LAYOUT_RFC3339,
+  LAYOUT_RFC3339_NANO,
+  type UnixTime,
+} from './timestamp';
