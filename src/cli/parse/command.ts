@@ -37,9 +37,12 @@ export class Command {
     }
   }
 
-  addChild(c: Command): void {
-    this.children.push(c);
-    this.maxChildNameLen = Math.max(this.maxChildNameLen, c.name.length);
+  /** add children (cobra keeps them sorted by name) */
+  addChildren(cs: readonly Command[]): void {
+    for (const c of cs) {
+      this.children.push(c);
+      this.maxChildNameLen = Math.max(this.maxChildNameLen, c.name.length);
+    }
     this.children.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
   }
 
@@ -185,13 +188,13 @@ export const HELP_COMMAND_SPEC: CommandSpec = {
 export function buildTree(root: CommandSpec, ctx: TreeContext): Command {
   const build = (spec: CommandSpec, parent: Command | undefined): Command => {
     const c = new Command(spec, parent, ctx);
-    for (const s of spec.subcommands ?? []) c.addChild(build(s, c));
+    if (spec.subcommands) c.addChildren(spec.subcommands.map((s) => build(s, c)));
     return c;
   };
   const r = build(root, undefined);
   const help = new Command(HELP_COMMAND_SPEC, r, ctx, true);
   r.helpCommand = help;
-  r.addChild(help);
+  r.addChildren([help]);
   return r;
 }
 
