@@ -234,21 +234,27 @@ export class Obs {
   /**
    * An error answer: status and message. With `v28`, the message is held to moby v28.2.2's text
    * on docksim (and to `v20` on the real daemon when given); only the status is compared then.
+   * `status20`/`status28` do the same for a status that changed between the versions.
    */
-  error(label: string, r: Res | Hijack, texts: { v28?: string | RegExp; v20?: string | RegExp } = {}): void {
+  error(label: string, r: Res | Hijack, texts: { v28?: string | RegExp; v20?: string | RegExp; status20?: number; status28?: number } = {}): void {
     const message = messageOf(r);
+    let status: unknown = r.status;
+    if (texts.status28 !== undefined) {
+      const want = this.side.kind === 'sim' ? texts.status28 : texts.status20;
+      status = want === undefined || want === r.status ? '(checked against 28.2)' : { got: r.status, want };
+    }
     if (texts.v28 === undefined) {
-      this.rec(label, { status: r.status, message });
+      this.rec(label, { status, message });
       return;
     }
     const want = this.side.kind === 'sim' ? texts.v28 : texts.v20;
     if (want === undefined) {
       this.note(`${label}: 20.10 says ${JSON.stringify(message)}`);
-      this.rec(label, { status: r.status, message: '(checked against 28.2)' });
+      this.rec(label, { status, message: '(checked against 28.2)' });
       return;
     }
     const ok = typeof want === 'string' ? message === want : want.test(message);
-    this.rec(label, { status: r.status, message: ok ? '(checked against 28.2)' : { got: message, want: String(want) } });
+    this.rec(label, { status, message: ok ? '(checked against 28.2)' : { got: message, want: String(want) } });
   }
 
   /** A duration that must fall in [lo, hi] on each side (real time differs by nature). */

@@ -5,6 +5,8 @@
 export interface TextPair {
   v20: string;
   v28: string;
+  status20?: number;
+  status28?: number;
 }
 
 /** daemon/errors.go errNotRunning: "Container" became "container". */
@@ -28,4 +30,12 @@ export const rmRunning = (ref: string, id: string): TextPair => ({
 export const rmPaused = (ref: string, id: string): TextPair => ({
   v20: `You cannot remove a paused container ${id}. Unpause and then stop the container before attempting removal or force remove`,
   v28: `cannot remove container "${ref}": container is paused and must be unpaused first`,
+});
+
+/** container/view.go GetByPrefix (28.2: invalid parameter) vs pkg/truncindex (20.10: a plain 500). */
+export const ambiguousPrefix = (prefix: string): TextPair => ({
+  v20: `Multiple IDs found with provided prefix: ${prefix}`,
+  v28: `multiple IDs found with provided prefix: ${prefix}`,
+  status20: 500,
+  status28: 400,
 });
