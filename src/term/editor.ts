@@ -19,7 +19,7 @@ import { LineDiscipline, type TtySignal } from './cooked';
 import { History } from './history';
 import { parseKey, type Key } from './keys';
 import { KillRing } from './killring';
-import { cursorPosition, layout, type Display } from './layout';
+import { cursorPosition, layout } from './layout';
 import { parsePrompt, plainCells, type ParsedPrompt, type PromptCell } from './prompt';
 import { Renderer } from './render';
 import { nextBoundary, prevBoundary, textWidth, wcwidth, type WidthFn } from './width';
@@ -130,9 +130,13 @@ export class LineEditor {
   private prompt: ParsedPrompt = { prefix: '', cells: [], width: 0 };
   private col0 = 0;
   private lines: string[] = [];
-  private line = '';
+  private text = '';
   private point = 0;
   private dirty = false;
+  /** Offset from which the line changed since the last redraw (Infinity: unchanged). */
+  private changedFrom = 0;
+  /** The prompt cells of the last redraw. */
+  private shownPrompt: readonly PromptCell[] | null = null;
   private pasting = false;
 
   // History navigation within the read.
@@ -355,6 +359,16 @@ export class LineEditor {
     return this.outCol;
   }
 
+  /** The line being edited. Assigning it redraws it whole; replace() redraws from the change. */
+  private get line(): string {
+    return this.text;
+  }
+  private set line(value: string) {
+    this.text = value;
+    this.changedFrom = 0;
+    this.dirty = true;
+  }
+
   // ---------------------------------------------------------------- output helpers
 
   private cols(): number {
@@ -455,8 +469,18 @@ export class LineEditor {
     }
     if (!this.dirty) return;
     this.dirty = false;
-    const d: Display = layout(this.promptCells(), this.line, cols, this.col0, this.width);
-    this.renderer.render(d, cursorPosition(d, this.point));
+    const cells = this.promptCells();
+    const same = cells === this.shownPrompt && shown.n > 0 && shown.cols === cols && shown.col0 === this.col0;
+    const from = same ? this.changedFrom : 0;
+    this.shownPrompt = cells;
+    this.changedFrom = Infinity;
+    if (from === Infinity) {
+      // Only the cursor moved.
+      this.renderer.placeCursor(cursorPosition(shown, this.point));
+      return;
+    }
+    const d = layout(cells, this.text, cols, this.col0, this.width, from > 0 ? shown : undefined, from);
+    this.renderer.render(d, cursorPosition(d, this.point), d.reused);
   }
 
   // ---------------------------------------------------------------- input loop
@@ -728,8 +752,9 @@ export class LineEditor {
 
   /** Replaces line[from, to) with text and puts the cursor after it. */
   private replace(from: number, to: number, text: string): void {
-    this.line = this.line.slice(0, from) + text + this.line.slice(to);
+    this.text = this.text.slice(0, from) + text + this.text.slice(to);
     this.point = from + text.length;
+    if (from < this.changedFrom) this.changedFrom = from;
     this.dirty = true;
   }
 

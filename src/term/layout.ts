@@ -8,7 +8,7 @@
 // (in a multi-line command recalled from history) start a new row.
 
 import type { PromptCell } from './prompt';
-import { isControl, nextBoundary, wcwidth, type WidthFn } from './width';
+import { isControl, nextBoundary, prevBoundary, wcwidth, type WidthFn } from './width';
 
 /** Width marker of a newline cell. */
 export const NEWLINE = -1;
@@ -49,24 +49,135 @@ export function emptyDisplay(cols: number, col0: number): Display {
   };
 }
 
-export function layout(prompt: readonly PromptCell[], line: string, cols: number, col0: number, width: WidthFn = wcwidth): Display {
-  const text: string[] = [];
-  const ws: number[] = [];
-  const rows: number[] = [];
-  const colsOf: number[] = [];
-  let r = 0;
-  let c = col0;
+/**
+ * Lays out the prompt and the line. With `prev` (the display of the same prompt, width and
+ * start column) and `from` > 0, the line before offset `from` is known to be unchanged: its
+ * cells are copied and only the rest is laid out. `reused` in the result tells how many
+ * cells were copied (they are equal in both displays).
+ */
+export function layout(
+  prompt: readonly PromptCell[],
+  line: string,
+  cols: number,
+  col0: number,
+  width: WidthFn = wcwidth,
+  prev?: Display,
+  from = 0,
+): Display & { reused: number } {
+  let text: string[];
+  let ws: number[];
+  let rows: number[];
+  let colsOf: number[];
+  let r: number;
+  let c: number;
+  let lineStart: number;
+  let i: number;
+  const cellOf = new Int32Array(line.length + 1);
+  let reused = 0;
 
-  const place = (t: string, w: number): void => {
-    if (w === NEWLINE) {
-      text.push(t);
+  if (prev && from > 0 && prev.cols === cols && prev.col0 === col0) {
+    // Start at the character containing offset from-1: a combining mark typed at `from`
+    // belongs to it.
+    i = prevBoundary(line, Math.min(from, line.length), width);
+    const k = i < prev.cellOf.length ? prev.cellOf[i] : -1;
+    if (k < 0) return layout(prompt, line, cols, col0, width);
+    text = prev.text.slice(0, k);
+    ws = prev.w.slice(0, k);
+    rows = prev.row.slice(0, k);
+    colsOf = prev.col.slice(0, k);
+    lineStart = prev.lineStart;
+    if (k === 0) {
+      r = 0;
+      c = col0;
+    } else if (ws[k - 1] === NEWLINE) {
+      r = rows[k - 1] + 1;
+      c = 0;
+    } else {
+      r = rows[k - 1];
+      c = colsOf[k - 1] + ws[k - 1];
+    }
+    cellOf.set(prev.cellOf.subarray(0, i));
+    reused = k;
+  } else {
+    text = [];
+    ws = [];
+    rows = [];
+    colsOf = [];
+    r = 0;
+    c = col0;
+    for (const cell of prompt) {
+      const w = cell.w;
+      if (w > 0 && c + w > cols) {
+        r++;
+        c = 0;
+      }
+      text.push(cell.text);
       ws.push(w);
+      rows.push(r);
+      colsOf.push(c);
+      c += w;
+    }
+    lineStart = text.length;
+    i = 0;
+  }
+
+  const n = line.length;
+  while (i < n) {
+    cellOf[i] = text.length;
+    const code = line.charCodeAt(i);
+    let t: string;
+    let w: number;
+    let next = i + 1;
+    if (code >= 0x20 && code < 0x7f && !(line.charCodeAt(next) >= 0x300)) {
+      // Plain ASCII not followed by a combining mark: one cell.
+      t = line[i];
+      w = 1;
+    } else if (code === 0x0a) {
+      text.push('\n');
+      ws.push(NEWLINE);
       rows.push(r);
       colsOf.push(c);
       r++;
       c = 0;
-      return;
+      i = next;
+      continue;
+    } else if (code === 0x09) {
+      if (c >= cols) {
+        r++;
+        c = 0;
+      }
+      const stop = Math.min(cols, (Math.floor(c / 8) + 1) * 8);
+      while (c < stop) {
+        text.push(' ');
+        ws.push(1);
+        rows.push(r);
+        colsOf.push(c);
+        c++;
+      }
+      i = next;
+      continue;
+    } else {
+      const cp = line.codePointAt(i)!;
+      if (isControl(cp)) {
+        // ^X for C0 controls and DEL; C1 controls have no printable form, show them as ^?.
+        if (c + 1 > cols) {
+          r++;
+          c = 0;
+        }
+        text.push('^');
+        ws.push(1);
+        rows.push(r);
+        colsOf.push(c);
+        c++;
+        t = cp < 0x20 ? String.fromCharCode(cp + 64) : '?';
+        w = 1;
+      } else {
+        next = nextBoundary(line, i, width);
+        t = line.slice(i, next);
+        w = code < 0x7f ? 1 : width(cp);
+      }
     }
+    for (let k = i + 1; k < next; k++) cellOf[k] = -1;
     if (w > 0 && c + w > cols) {
       r++;
       c = 0;
@@ -76,50 +187,9 @@ export function layout(prompt: readonly PromptCell[], line: string, cols: number
     rows.push(r);
     colsOf.push(c);
     c += w;
-  };
-
-  for (const cell of prompt) place(cell.text, cell.w);
-  const lineStart = text.length;
-  const cellOf = new Int32Array(line.length + 1).fill(-1);
-
-  let i = 0;
-  while (i < line.length) {
-    cellOf[i] = text.length;
-    const code = line.charCodeAt(i);
-    if (code >= 0x20 && code < 0x7f && !(line.charCodeAt(i + 1) >= 0x300)) {
-      // Plain ASCII not followed by a combining mark: one cell.
-      place(line[i], 1);
-      i++;
-      continue;
-    }
-    if (code === 0x0a) {
-      place('\n', NEWLINE);
-      i++;
-      continue;
-    }
-    if (code === 0x09) {
-      if (c >= cols) {
-        r++;
-        c = 0;
-      }
-      const stop = Math.min(cols, (Math.floor(c / 8) + 1) * 8);
-      for (let k = c; k < stop; k++) place(' ', 1);
-      i++;
-      continue;
-    }
-    const cp = line.codePointAt(i)!;
-    if (isControl(cp)) {
-      // ^X for C0 controls and DEL; C1 controls have no printable form, show them as ^?.
-      place('^', 1);
-      place(cp < 0x20 ? String.fromCharCode(cp + 64) : '?', 1);
-      i++;
-      continue;
-    }
-    const j = nextBoundary(line, i, width);
-    place(line.slice(i, j), code < 0x7f ? 1 : width(cp));
-    i = j;
+    i = next;
   }
-  cellOf[line.length] = text.length;
+  cellOf[n] = text.length;
 
   return {
     cols,
@@ -133,6 +203,7 @@ export function layout(prompt: readonly PromptCell[], line: string, cols: number
     endCol: c,
     lineStart,
     cellOf,
+    reused,
   };
 }
 

@@ -52,11 +52,12 @@ export class Renderer {
   }
 
   /** Draws `next` over the previous display and puts the cursor at (row, col). */
-  render(next: Display, target: { row: number; col: number }): void {
+  render(next: Display, target: { row: number; col: number }, same = 0): void {
     const prev = this.prev;
     const cols = next.cols;
     const common = Math.min(prev.n, next.n);
-    let k = 0;
+    // The first `same` cells are known to be equal (copied by the layout).
+    let k = Math.min(same, common);
     while (
       k < common &&
       prev.text[k] === next.text[k] &&
