@@ -70,6 +70,10 @@ export interface SystemInfo {
   os: string;
   /** Milliseconds since the epoch, from the driver's clock (virtual inside the simulator). */
   now(): number;
+  /** Optional: CPUs (`nproc`); 2 when absent. */
+  cpus?: number;
+  /** Optional: memory in KiB (`free`); 2 GiB when absent. */
+  memTotalKiB?: number;
 }
 
 export interface CommandContext {
@@ -86,6 +90,8 @@ export interface CommandContext {
   isatty: boolean;
   /** Terminal width in columns when isatty. */
   columns: number;
+  /** Optional: the process id the shell gave this command (a nested shell's $$). */
+  pid?: number;
 }
 
 export type Command = (ctx: CommandContext) => Run<number>;
@@ -95,4 +101,9 @@ export interface CommandTable {
   lookup(name: string, ctx: { env: Map<string, string>; fs: FileSystem }): Command | null;
   /** Names for completion and `which`/`command -v`. */
   names(): string[];
+  /**
+   * Optional: the path a name resolves to (e.g. '/bin/ls'), for `which`, `type` and
+   * `command -v`; null when not found. Tables without it are shown by bare name.
+   */
+  which?(name: string, ctx: { env: Map<string, string>; fs: FileSystem }): string | null;
 }

@@ -1,0 +1,355 @@
+// ls, as GNU coreutils and busybox print it.
+
+import type { Stat } from '../../vfs/types';
+import { basename } from '../errors';
+import type { CommandContext, Run } from '../types';
+import {
+  type AppletEnv,
+  abs,
+  blocksOf,
+  columns,
+  getopt,
+  groupName,
+  has,
+  humanBusybox,
+  humanGnu,
+  lsDate,
+  modeString,
+  sq,
+  statSafe,
+  strerror,
+  userName,
+  val,
+  warn,
+} from './framework';
+
+export const LS_USAGE = 'ls [-1AaCxdLHRFplinshrSXvctu] [-w WIDTH] [FILE]...\n\nList directory contents\n';
+
+interface Entry {
+  name: string;
+  /** Path to stat. */
+  path: string;
+  st: Stat;
+  /** Target when a symlink. */
+  target?: string;
+  /** Stat of the symlink target (for -F and colour decisions). */
+  tst?: Stat | null;
+}
+
+function nlink(ctx: CommandContext, e: Entry): number {
+  if (e.st.type !== 'dir') return 1;
+  try {
+    let n = 2;
+    for (const c of ctx.fs.readdir(e.path)) {
+      const s = statSafe(ctx.fs, `${e.path === '/' ? '' : e.path}/${c}`, false);
+      if (s?.type === 'dir') n++;
+    }
+    return n;
+  } catch {
+    return 2;
+  }
+}
+
+function dirSize(e: Entry): number {
+  return e.st.type === 'dir' ? 4096 : e.st.size;
+}
+
+const cmp = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+
+/** GNU's indent: pad from column `from` to `to`, using tabs (tab stops of 8) when they fit. */
+function gnuIndent(from: number, to: number): string {
+  let s = '';
+  while (from < to) {
+    if (Math.floor(to / 8) > Math.floor((from + 1) / 8)) {
+      s += '\t';
+      from += 8 - (from % 8);
+    } else {
+      s += ' ';
+      from++;
+    }
+  }
+  return s;
+}
+
+function gnuColumns(names: string[], width: number): string {
+  const n = names.length;
+  if (n === 0) return '';
+  const lens = names.map((x) => [...x].length);
+  const maxCols = Math.max(1, Math.min(n, Math.floor(width / 3)));
+  let best = 1;
+  let bestWidths: number[] = [Math.max(...lens)];
+  for (let cols = 1; cols <= maxCols; cols++) {
+    const rows = Math.ceil(n / cols);
+    if (Math.ceil(n / rows) !== cols) continue;
+    const widths: number[] = [];
+    for (let c = 0; c < cols; c++) {
+      let w = 0;
+      for (let r = 0; r < rows; r++) {
+        const i = c * rows + r;
+        if (i < n) w = Math.max(w, lens[i]);
+      }
+      widths.push(w + (c === cols - 1 ? 0 : 2));
+    }
+    const total = widths.reduce((a, b) => a + b, 0);
+    if (total < width) {
+      best = cols;
+      bestWidths = widths;
+    }
+  }
+  const rows = Math.ceil(n / best);
+  let out = '';
+  for (let r = 0; r < rows; r++) {
+    let pos = 0;
+    let line = '';
+    for (let c = 0; c < best; c++) {
+      const i = c * rows + r;
+      if (i >= n) break;
+      line += names[i];
+      const end = pos + bestWidths[c];
+      const next = c * rows + r + rows;
+      if (next < n && c < best - 1) line += gnuIndent(pos + lens[i], end);
+      pos = end;
+    }
+    out += line + '\n';
+  }
+  return out;
+}
+
+function busyboxColumns(names: string[], width: number): string {
+  const n = names.length;
+  if (n === 0) return '';
+  const lens = names.map((x) => [...x].length);
+  const colWidth = Math.max(...lens) + 2;
+  const cols = Math.max(1, Math.floor(width / colWidth));
+  const rows = Math.ceil(n / cols);
+  let out = '';
+  for (let r = 0; r < rows; r++) {
+    let line = '';
+    for (let c = 0; c < cols; c++) {
+      const i = c * rows + r;
+      if (i >= n) break;
+      const last = c === cols - 1 || i + rows >= n;
+      line += last ? names[i] : names[i] + ' '.repeat(colWidth - lens[i]);
+    }
+    out += line + '\n';
+  }
+  return out;
+}
+
+export function* ls(ctx: CommandContext, env: AppletEnv): Run<number> {
+  const gnu = env.flavor === 'gnu';
+  const p = getopt(ctx, env, {
+    flags: '1aAlRhdFprtSnCxiLHcus',
+    withArg: 'wT',
+    long: {
+      all: { key: 'a' },
+      'almost-all': { key: 'A' },
+      'human-readable': { key: 'h' },
+      recursive: { key: 'R' },
+      directory: { key: 'd' },
+      classify: { key: 'F' },
+      reverse: { key: 'r' },
+      color: { key: 'color', arg: 'optional' },
+      'full-time': { key: 'full-time' },
+      'group-directories-first': { key: 'gdf' },
+      width: { key: 'w', arg: 'required' },
+      'numeric-uid-gid': { key: 'n' },
+      help: { key: 'help' },
+    },
+    usage: LS_USAGE,
+    gnuStatus: 2,
+  });
+  if (typeof p === 'number') return p;
+  const opt = (k: string) => has(p, k);
+  // Later options win among -1 / -l / -C.
+  let format: 'long' | 'one' | 'cols' = ctx.isatty ? 'cols' : 'one';
+  for (const [k] of p.list) {
+    if (k === 'l' || k === 'n') format = 'long';
+    else if (k === '1') format = 'one';
+    else if (k === 'C' || k === 'x') format = 'cols';
+  }
+  const all = opt('a');
+  const almost = opt('A') && !all;
+  const human = opt('h');
+  const numeric = opt('n');
+  const classify = opt('F');
+  const slashDirs = opt('p');
+  const width = val(p, 'w') ? Number(val(p, 'w')) : ctx.columns || 80;
+  const now = ctx.sys.now();
+  let status = 0;
+  const out: string[] = [];
+
+  const mkEntry = (name: string, path: string, follow: boolean): Entry | null => {
+    const lst = statSafe(ctx.fs, path, false);
+    if (!lst) return null;
+    let st = lst;
+    const e: Entry = { name, path, st };
+    if (lst.type === 'symlink') {
+      try {
+        e.target = ctx.fs.readlink(path);
+      } catch {
+        e.target = '';
+      }
+      e.tst = statSafe(ctx.fs, path, true);
+      if (follow && e.tst) {
+        st = e.tst;
+        e.st = st;
+      }
+    }
+    return e;
+  };
+
+  const sortEntries = (es: Entry[]) => {
+    es.sort((a, b) => {
+      if (opt('t')) {
+        const d = b.st.mtime - a.st.mtime;
+        if (d !== 0) return d;
+      } else if (opt('S')) {
+        const d = dirSize(b) - dirSize(a);
+        if (d !== 0) return d;
+      }
+      return cmp(a.name, b.name);
+    });
+    if (opt('r')) es.reverse();
+    if (has(p, 'gdf')) es.sort((a, b) => Number(b.st.type === 'dir') - Number(a.st.type === 'dir'));
+  };
+
+  const suffix = (e: Entry): string => {
+    const t = e.st.type;
+    if (classify) {
+      if (t === 'dir') return '/';
+      if (t === 'symlink') return format === 'long' ? '' : '@';
+      if (e.st.mode & 0o111) return '*';
+      return '';
+    }
+    if (slashDirs && t === 'dir') return '/';
+    return '';
+  };
+
+  const display = (e: Entry) => e.name + suffix(e);
+
+  const longLines = (es: Entry[], withTotal: boolean): string => {
+    const rows = es.map((e) => {
+      const size = human ? (gnu ? humanGnu(dirSize(e)) : humanBusybox(dirSize(e))) : String(dirSize(e));
+      const owner = numeric ? String(e.st.uid) : userName(ctx, e.st.uid) ?? String(e.st.uid);
+      const group = numeric ? String(e.st.gid) : groupName(ctx, e.st.gid) ?? String(e.st.gid);
+      let name = display(e);
+      if (e.st.type === 'symlink') name += ` -> ${e.target}`;
+      else if (e.target !== undefined && classify && e.tst?.type === 'dir') name = e.name;
+      return { mode: modeString(e.st), links: String(nlink(ctx, e)), owner, group, size, date: lsDate(e.st.mtime, now), name };
+    });
+    let s = '';
+    if (withTotal) {
+      const blocks = es.reduce((a, e) => a + blocksOf(e.st), 0);
+      if (gnu) s += `total ${human ? humanGnu(blocks * 1024) : blocks}\n`;
+      else s += `total ${human ? humanBusybox(blocks * 1024).padEnd(7) : blocks}\n`;
+    }
+    if (gnu) {
+      const w = (k: 'links' | 'owner' | 'group' | 'size') => Math.max(0, ...rows.map((r) => r[k].length));
+      const wl = w('links');
+      const wo = w('owner');
+      const wg = w('group');
+      const ws = w('size');
+      for (const r of rows) {
+        s += `${r.mode} ${r.links.padStart(wl)} ${r.owner.padEnd(wo)} ${r.group.padEnd(wg)} ${r.size.padStart(ws)} ${r.date} ${r.name}\n`;
+      }
+    } else {
+      for (const r of rows) {
+        s += `${r.mode} ${r.links.padStart(4)} ${r.owner.padEnd(8)} ${r.group.padEnd(8)} ${r.size.padStart(human ? 7 : 9)} ${r.date} ${r.name}\n`;
+      }
+    }
+    return s;
+  };
+
+  const render = (es: Entry[], isDirListing: boolean): string => {
+    if (format === 'long') return longLines(es, isDirListing);
+    const names = es.map(display);
+    if (format === 'one') return names.map((n) => n + '\n').join('');
+    return gnu ? gnuColumns(names, width) : busyboxColumns(names, width);
+  };
+
+  const listDir = (path: string): { entries: Entry[]; error?: string } => {
+    let names: string[];
+    try {
+      names = ctx.fs.readdir(path);
+    } catch (e) {
+      return { entries: [], error: strerror((e as { code: string }).code) };
+    }
+    const es: Entry[] = [];
+    if (all) {
+      for (const dot of ['.', '..']) {
+        const target = dot === '.' ? path : path === '/' ? '/' : path.slice(0, path.lastIndexOf('/')) || '/';
+        const e = mkEntry(dot, target, true);
+        if (e) es.push(e);
+      }
+    }
+    for (const n of names) {
+      if (n.startsWith('.') && !all && !almost) continue;
+      const e = mkEntry(n, path === '/' ? `/${n}` : `${path}/${n}`, false);
+      if (e) es.push(e);
+    }
+    return { entries: es };
+  };
+
+  const operands = p.args.length ? p.args : ['.'];
+  const files: Entry[] = [];
+  const dirs: Entry[] = [];
+  for (const o of operands) {
+    const path = abs(ctx, o);
+    const follow = !(format === 'long' || opt('d')) || o.endsWith('/');
+    let e = mkEntry(o, path, follow || classify ? follow : false);
+    if (e && o.endsWith('/') && e.st.type !== 'dir') e = null;
+    if (!e) {
+      const lst = statSafe(ctx.fs, path, false);
+      let code = 'ENOENT';
+      if (lst && o.endsWith('/')) code = 'ENOTDIR';
+      else {
+        try {
+          ctx.fs.lstat(path);
+        } catch (err) {
+          code = (err as { code: string }).code;
+        }
+      }
+      if (gnu) warn(ctx, env, `cannot access ${sq(o)}: ${strerror(code)}`);
+      else warn(ctx, env, `${o}: ${strerror(code)}`);
+      status = gnu ? 2 : 1;
+      continue;
+    }
+    if (e.st.type === 'dir' && !opt('d')) dirs.push(e);
+    else files.push(e);
+  }
+  sortEntries(files);
+  sortEntries(dirs);
+  const headers = operands.length > 1 || opt('R');
+  if (files.length) out.push(render(files, false));
+  const walk = (e: Entry, first: boolean) => {
+    const { entries, error } = listDir(e.path);
+    let block = '';
+    if (!first || out.length) block += '\n';
+    if (headers) block += `${e.name}:\n`;
+    if (error) {
+      if (gnu) warn(ctx, env, `cannot open directory ${sq(e.name)}: ${error}`);
+      else warn(ctx, env, `can't open '${e.name}': ${error}`);
+      status = gnu ? 2 : 1;
+      out.push(block);
+      return;
+    }
+    sortEntries(entries);
+    block += render(entries, true);
+    out.push(block);
+    if (opt('R')) {
+      for (const c of entries) {
+        if (c.st.type !== 'dir' || c.name === '.' || c.name === '..') continue;
+        const childName = e.name === '/' ? `/${c.name}` : `${e.name}/${c.name}`;
+        walk({ ...c, name: childName }, false);
+      }
+    }
+  };
+  dirs.forEach((d, i) => walk(d, i === 0 && files.length === 0));
+  let text = out.join('');
+  if (text.startsWith('\n')) text = text.slice(1);
+  ctx.stdout.write(text);
+  return status;
+}
+
+export { basename };
