@@ -172,7 +172,7 @@ export function systemInfo(ctx: Ctx): Record<string, unknown> {
     NFd: 30 + all.length * 4,
     OomKillDisable: false,
     NGoroutines: 48 + running * 9,
-    SystemTime: rfc3339Nano(d.stamp()),
+    SystemTime: rfc3339Nano({ ms: d.now(), ns: 0 }),
     LoggingDriver: 'json-file',
     CgroupDriver: 'systemd',
     CgroupVersion: '2',
