@@ -107,7 +107,7 @@ const CSI = '\x1b[';
 export class LineEditor {
   readonly history: History;
   private readonly term: TerminalLike;
-  private readonly options: LineEditorOptions;
+  private readonly options: Omit<LineEditorOptions, 'history'>;
   private readonly width: WidthFn;
   private readonly renderer: Renderer;
   private readonly discipline: LineDiscipline;
@@ -172,7 +172,7 @@ export class LineEditor {
 
   constructor(terminal: TerminalLike, options: LineEditorOptions = {}) {
     this.term = terminal;
-    this.options = options;
+    this.options = { ...options };
     this.width = options.wcwidth ?? wcwidth;
     this.history = options.history ?? new History();
     this.renderer = new Renderer((s) => {
@@ -190,6 +190,11 @@ export class LineEditor {
   }
 
   // ---------------------------------------------------------------- public API
+
+  /** Changes options after construction (a completer, handlers, the continuation prompt...). */
+  configure(options: Omit<LineEditorOptions, 'history' | 'wcwidth'>): void {
+    Object.assign(this.options, options);
+  }
 
   /** True while readLine() waits for a line. */
   get editing(): boolean {

@@ -195,9 +195,11 @@ describe('ending a line', () => {
   test('Ctrl-C abandons the line: ^C, a new row, a fresh prompt', async () => {
     const h = setup();
     let cancels = 0;
-    h.editor['options'].onCancel = () => {
-      cancels++;
-    };
+    h.editor.configure({
+      onCancel: () => {
+        cancels++;
+      },
+    });
     h.read('$ ');
     h.type('docker ps', ctrl('c'));
     expect(h.screen.text()).toBe('$ docker ps^C\n$');

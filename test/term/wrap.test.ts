@@ -182,12 +182,14 @@ describe('incremental redraw matches a fresh draw', () => {
     KEY.left, KEY.right, KEY.home, KEY.end, KEY.backspace, KEY.del,
     ctrl('a'), ctrl('e'), ctrl('k'), ctrl('u'), ctrl('w'), ctrl('y'), ctrl('t'),
     alt('b'), alt('f'), alt('d'), alt('\x7f'), ctrl('_'), KEY.up, KEY.down,
+    alt('\t'), ctrl('v') + ctrl('a'),
   );
 
   test.each([7, 10, 13, 20])('cols=%i', (cols) => {
     fc.assert(
       fc.property(fc.array(keys, { maxLength: 60 }), fc.constantFrom('$ ', '\x1b[32m>\x1b[0m ', 'long-prompt-abc$ '), (seq, prompt) => {
         const h = setup({ cols, rows: 30 });
+        h.editor.history.add('for i in 1 2\ndo echo 中\ndone');
         h.editor.history.add('docker run 中文 --name web nginx');
         h.read(prompt);
         for (const k of seq) h.type(k);

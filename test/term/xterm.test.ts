@@ -88,7 +88,7 @@ describe('on xterm.js', () => {
       'a', 'bc', ' ', '中', '文字', 'e\u0301', 'long-word-here',
       KEY.left, KEY.right, KEY.home, KEY.end, KEY.backspace, KEY.del, KEY.up, KEY.down,
       ctrl('k'), ctrl('u'), ctrl('w'), ctrl('y'), ctrl('t'), alt('b'), alt('f'), alt('d'),
-      ctrl('r'), 'do', KEY.esc + 'x',
+      ctrl('r'), 'do', KEY.esc + 'x', ctrl('l'), alt('\t'), ctrl('v') + ctrl('b'), ctrl('_'),
     );
     await fc.assert(
       fc.asyncProperty(fc.array(keys, { maxLength: 40 }), fc.constantFrom(7, 11, 16), async (seq, cols) => {
@@ -99,7 +99,10 @@ describe('on xterm.js', () => {
           { write: (d) => screen.write(d), cols, rows: 40 },
           { wcwidth },
         );
-        for (const e of [editor, mirror]) e.history.add('docker run 中文 --name web nginx');
+        for (const e of [editor, mirror]) {
+          e.history.add('for i in 1 2\ndo echo 中\ndone');
+          e.history.add('docker run 中文 --name web nginx');
+        }
         void editor.readLine('\x1b[32m$\x1b[0m ');
         void mirror.readLine('\x1b[32m$\x1b[0m ');
         for (const k of seq) {
