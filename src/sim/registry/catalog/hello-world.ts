@@ -11,7 +11,7 @@ function build(arch: Arch): ImageDef {
   const hello = L('hello', { amd64: [3_195, 10_072], arm64: [3_411, 10_576] }, (t) => {
     t.exe('/hello', 'hello', arch === 'arm64' ? 10_576 : 10_072);
   });
-  return ImageBuilder.scratch(arch).at(CREATED).copy('hello / ', hello).cmd(['/hello']).build();
+  return ImageBuilder.scratch(arch).at(CREATED).copy('hello /', hello).cmd(['/hello']).build();
 }
 
 export const helloWorld = repository({
