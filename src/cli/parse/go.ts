@@ -2,55 +2,11 @@
 // parsers and quoting, time.ParseDuration and encoding/csv's single-record reader, with the
 // exact error texts Go produces (they reach the user inside pflag's "invalid argument" errors).
 
+import { formatGoDuration, goQuote, parseGoDurationNs, parseGoFloat } from '../../units';
+
+export { goQuote, goQuoteRune } from '../../units';
+
 export class GoError extends Error {}
-
-/** fmt's %q for a byte or rune value (pflag quotes the shorthand byte it could not find). */
-export function goQuoteRune(c: number): string {
-  const ch = String.fromCodePoint(c);
-  switch (ch) {
-    case "'": return "'\\''";
-    case '\\': return "'\\\\'";
-    case '\x07': return "'\\a'";
-    case '\b': return "'\\b'";
-    case '\f': return "'\\f'";
-    case '\n': return "'\\n'";
-    case '\r': return "'\\r'";
-    case '\t': return "'\\t'";
-    case '\v': return "'\\v'";
-  }
-  if (isGoPrint(ch)) return `'${ch}'`;
-  if (c < 0x80) return `'\\x${c.toString(16).padStart(2, '0')}'`;
-  return `'\\u${c.toString(16).padStart(4, '0')}'`;
-}
-
-/** strconv.Quote (and fmt's %q for strings). */
-export function goQuote(s: string): string {
-  let out = '"';
-  for (const ch of s) {
-    const c = ch.codePointAt(0)!;
-    switch (ch) {
-      case '"': out += '\\"'; continue;
-      case '\\': out += '\\\\'; continue;
-      case '\x07': out += '\\a'; continue;
-      case '\b': out += '\\b'; continue;
-      case '\f': out += '\\f'; continue;
-      case '\n': out += '\\n'; continue;
-      case '\r': out += '\\r'; continue;
-      case '\t': out += '\\t'; continue;
-      case '\v': out += '\\v'; continue;
-    }
-    if (isGoPrint(ch)) out += ch;
-    else if (c < 0x20 || c === 0x7f) out += '\\x' + c.toString(16).padStart(2, '0');
-    else if (c < 0x10000) out += '\\u' + c.toString(16).padStart(4, '0');
-    else out += '\\U' + c.toString(16).padStart(8, '0');
-  }
-  return out + '"';
-}
-
-const PRINTABLE = /^[\p{L}\p{M}\p{N}\p{P}\p{S} ]$/u;
-function isGoPrint(ch: string): boolean {
-  return PRINTABLE.test(ch);
-}
 
 function syntaxError(fn: string, s: string): GoError {
   return new GoError(`strconv.${fn}: parsing ${goQuote(s)}: invalid syntax`);
@@ -156,147 +112,22 @@ export function parseInt(s: string, bitSize = 64): bigint {
   return neg ? -un : un;
 }
 
-/** strconv.ParseFloat(s, bitSize) for decimal, hexadecimal and special (inf, nan) forms */
+/** strconv.ParseFloat(s, bitSize) */
 export function parseFloat(s: string, bitSize: 32 | 64 = 64): number {
-  const lower = s.toLowerCase();
-  const special: Record<string, number> = {
-    inf: Infinity, '+inf': Infinity, '-inf': -Infinity, infinity: Infinity, '+infinity': Infinity, '-infinity': -Infinity,
-    nan: NaN, '+nan': NaN, '-nan': NaN,
-  };
-  if (lower in special && !lower.endsWith('nan') || lower === 'nan') return special[lower];
-  let v: number;
-  const body = s.replace(/_/g, '');
-  if (/^[+-]?0[xX]/.test(s)) {
-    const m = /^([+-]?)0[xX]([0-9a-fA-F]*)(?:\.([0-9a-fA-F]*))?[pP]([+-]?\d+)$/.exec(body);
-    if (!m || (m[2] === '' && !m[3]) || !underscoreOK(s)) throw syntaxError('ParseFloat', s);
-    const mant = globalThis.parseInt((m[2] || '0') + (m[3] ?? ''), 16) / Math.pow(16, (m[3] ?? '').length);
-    v = (m[1] === '-' ? -1 : 1) * mant * Math.pow(2, Number(m[4]));
-  } else {
-    if ((s.includes('_') && !underscoreOK(s)) || !/^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/.test(body)) throw syntaxError('ParseFloat', s);
-    v = Number(body);
-  }
+  const v = parseGoFloat(s);
   if (bitSize === 32) {
     const f = Math.fround(v);
     if (!Number.isFinite(f) && Number.isFinite(v)) throw rangeError('ParseFloat', s);
     return f;
   }
-  if (!Number.isFinite(v)) throw rangeError('ParseFloat', s);
   return v;
 }
 
-const DURATION_UNITS: Record<string, bigint> = {
-  ns: 1n,
-  us: 1000n,
-  'µs': 1000n, // U+00B5
-  'μs': 1000n, // U+03BC
-  ms: 1000000n,
-  s: 1000000000n,
-  m: 60000000000n,
-  h: 3600000000000n,
-};
-const MAX_INT64 = (1n << 63n) - 1n;
-
 /** time.ParseDuration; returns nanoseconds. */
-export function parseDuration(orig: string): bigint {
-  const invalid = () => new GoError(`time: invalid duration ${goQuote(orig)}`);
-  let s = orig;
-  let d = 0n;
-  let neg = false;
-  if (s !== '') {
-    const c = s[0];
-    if (c === '-' || c === '+') {
-      neg = c === '-';
-      s = s.slice(1);
-    }
-  }
-  if (s === '0') return 0n;
-  if (s === '') throw invalid();
-  while (s !== '') {
-    if (!(s[0] === '.' || (s[0] >= '0' && s[0] <= '9'))) throw invalid();
-    // leading integer
-    let i = 0;
-    let v = 0n;
-    while (i < s.length && s[i] >= '0' && s[i] <= '9') {
-      v = v * 10n + BigInt(s.charCodeAt(i) - 48);
-      if (v > MAX_INT64) throw invalid();
-      i++;
-    }
-    const pre = i > 0;
-    s = s.slice(i);
-    let f = 0n;
-    let scale = 1n;
-    let post = false;
-    if (s !== '' && s[0] === '.') {
-      s = s.slice(1);
-      let j = 0;
-      let overflow = false;
-      while (j < s.length && s[j] >= '0' && s[j] <= '9') {
-        if (!overflow) {
-          const y = f * 10n + BigInt(s.charCodeAt(j) - 48);
-          if (y > MAX_INT64) overflow = true;
-          else {
-            f = y;
-            scale *= 10n;
-          }
-        }
-        j++;
-      }
-      post = j > 0;
-      s = s.slice(j);
-    }
-    if (!pre && !post) throw invalid();
-    let k = 0;
-    while (k < s.length && !(s[k] === '.' || (s[k] >= '0' && s[k] <= '9'))) k++;
-    if (k === 0) throw new GoError(`time: missing unit in duration ${goQuote(orig)}`);
-    const u = s.slice(0, k);
-    s = s.slice(k);
-    const unit = DURATION_UNITS[u];
-    if (unit === undefined) throw new GoError(`time: unknown unit ${goQuote(u)} in duration ${goQuote(orig)}`);
-    if (v > MAX_INT64 / unit) throw invalid();
-    v *= unit;
-    if (f > 0n) {
-      v += (f * unit) / scale;
-      if (v > MAX_INT64) throw invalid();
-    }
-    d += v;
-    if (d > MAX_INT64) throw invalid();
-  }
-  if (neg) return -d;
-  return d;
-}
+export const parseDuration = parseGoDurationNs;
 
 /** time.Duration.String() */
-export function formatDuration(ns: bigint): string {
-  if (ns === 0n) return '0s';
-  const neg = ns < 0n;
-  let u = neg ? -ns : ns;
-  let out: string;
-  if (u < 1000000000n) {
-    // sub-second: ns, µs or ms with fraction
-    let unit: string;
-    let div: bigint;
-    if (u < 1000n) return (neg ? '-' : '') + u.toString() + 'ns';
-    if (u < 1000000n) { unit = 'µs'; div = 1000n; }
-    else { unit = 'ms'; div = 1000000n; }
-    out = fraction(u, div) + unit;
-  } else {
-    const h = u / 3600000000000n;
-    u -= h * 3600000000000n;
-    const m = u / 60000000000n;
-    u -= m * 60000000000n;
-    out = fraction(u, 1000000000n) + 's';
-    if (h > 0n) out = `${h}h${m}m` + out;
-    else if (m > 0n) out = `${m}m` + out;
-  }
-  return (neg ? '-' : '') + out;
-}
-
-function fraction(v: bigint, div: bigint): string {
-  const whole = v / div;
-  let frac = (v % div).toString().padStart(div.toString().length - 1, '0');
-  frac = frac.replace(/0+$/, '');
-  return frac ? `${whole}.${frac}` : `${whole}`;
-}
+export const formatDuration = (ns: bigint): string => formatGoDuration(ns);
 
 /** encoding/csv: read one record (the way pflag reads slice values). */
 export function readCsvRecord(input: string): string[] {

@@ -4,7 +4,8 @@ import type { FlagKind, FlagSpec, ValidatorName } from '../spec/types';
 import { GoError, formatDuration, goQuote, parseBool, parseDuration, parseFloat, parseInt, parseIntBase10, parseUint, parseUintBase10, readCsvRecord } from './go';
 import { formatIP, parseCIDR, parseIP } from './ip';
 import { parsePortSpec } from './ports';
-import { validateReference } from './reference';
+import { bytesSize, ramInBytes } from '../../units';
+import { parseNormalizedNamed } from '../../reference';
 
 export interface ValueContext {
   /** environment of the CLI process (ValidateEnv reads it) */
@@ -90,60 +91,7 @@ export function defaultIsZero(kind: FlagKind, def: string, current: FlagValue): 
 
 const bigToNumber = (b: bigint) => Number(b);
 
-// go-units RAMInBytes
-export function ramInBytes(sizeStr: string): number {
-  let sep = -1;
-  for (let i = sizeStr.length - 1; i >= 0; i--) {
-    if ('01234567890. '.includes(sizeStr[i])) { sep = i; break; }
-  }
-  if (sep === -1) throw new GoError(`invalid size: '${sizeStr}'`);
-  let num: string;
-  let sfx: string;
-  if (sizeStr[sep] !== ' ') {
-    num = sizeStr.slice(0, sep + 1);
-    sfx = sizeStr.slice(sep + 1);
-  } else {
-    num = sizeStr.slice(0, sep);
-    sfx = sizeStr.slice(sep + 1);
-  }
-  let size = parseFloat(num, 64);
-  if (size < 0) throw new GoError(`invalid size: '${sizeStr}'`);
-  if (sfx.length === 0) return Math.trunc(size);
-  const bad = () => new GoError(`invalid suffix: '${sfx}'`);
-  if (sfx.length > 3) throw bad();
-  sfx = sfx.toLowerCase();
-  if (sfx[0] === 'b') {
-    if (sfx.length > 1) throw bad();
-    return Math.trunc(size);
-  }
-  const mul: Record<string, number> = { k: 1024, m: 1024 ** 2, g: 1024 ** 3, t: 1024 ** 4, p: 1024 ** 5 };
-  if (!(sfx[0] in mul)) throw bad();
-  size *= mul[sfx[0]];
-  if ((sfx.length === 2 && sfx[1] !== 'b') || (sfx.length === 3 && sfx.slice(1) !== 'ib')) throw bad();
-  return Math.trunc(size);
-}
-
-// go-units BytesSize ("%.4g%s" over binary units)
-export function bytesSize(size: number): string {
-  const abbrs = ['B', 'KiB', 'MiB', 'GiB', 'TiB', 'PiB', 'EiB', 'ZiB', 'YiB'];
-  let i = 0;
-  while (size >= 1024 && i < abbrs.length - 1) {
-    size /= 1024;
-    i++;
-  }
-  return formatG4(size) + abbrs[i];
-}
-
-// Go's %.4g
-function formatG4(v: number): string {
-  if (v === 0) return '0';
-  const exp = Math.floor(Math.log10(Math.abs(v)));
-  if (exp < -4 || exp >= 4) {
-    const s = v.toExponential(3).replace(/\.?0+e/, 'e');
-    return s.replace(/e([+-])(\d)$/, 'e$10$2');
-  }
-  return String(Number(v.toPrecision(4)));
-}
+export { bytesSize, ramInBytes };
 
 // ------------------------------------------------------------------ validators
 
@@ -218,7 +166,7 @@ const VALIDATORS: Record<Exclude<ValidatorName, 'throttleBps' | 'throttleIops' |
     throw new GoError(`sysctl '${val}' is not allowed`);
   },
   tag(val) {
-    validateReference(val);
+    parseNormalizedNamed(val);
     return val;
   },
   genericResource(val) {

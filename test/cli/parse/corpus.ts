@@ -121,6 +121,8 @@ const LINES: Line[] = [
   ['ps', '--fïlter'],
   ['run', '--health-interval', '1e3s', 'x'],
   ['run', '--health-interval', '.s', 'x'],
+  ['run', '--health-interval', '5é', 'x'],
+  ['run', '--label', 'é=\t"', 'x', '--help'],
   ['run', '--health-interval', '9999999999h', 'x'],
   ['run', '--health-timeout', '1h2m3.5s5ms', 'x', 'extra'],
   ['run', '--blkio-weight', '-1', 'x'],
