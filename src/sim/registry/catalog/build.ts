@@ -43,6 +43,7 @@ export class ImageBuilder {
   private style: ConfigStyle = 'buildkit';
   private versionLabel: string | undefined;
   private cmdSet = false;
+  private readonly args: [string, string][] = [];
   private epoch: string | undefined;
   private dockerVersion: string | undefined;
 
@@ -158,9 +159,16 @@ export class ImageBuilder {
     return this.meta('LABEL ' + parts.join(' '));
   }
 
-  /** `RUN <shell form>` producing `layer`. */
+  /** `ARG name=value`: recorded in history and passed to the following RUN steps. */
+  arg(name: string, value: string): this {
+    this.args.push([name, value]);
+    return this.meta(`ARG ${name}=${value}`);
+  }
+
+  /** `RUN <shell form>` producing `layer` (build args in scope show as `|N K=V ...`). */
   run(command: string, layer: LayerDef): this {
-    return this.withLayer(`RUN /bin/sh -c ${command} # buildkit`, layer);
+    const args = this.args.length ? `|${this.args.length} ${this.args.map(([k, v]) => `${k}=${v}`).join(' ')} ` : '';
+    return this.withLayer(`RUN ${args}/bin/sh -c ${command} # buildkit`, layer);
   }
 
   copy(args: string, layer: LayerDef): this {

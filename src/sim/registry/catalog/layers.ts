@@ -33,7 +33,4 @@ export function layerMaker(prefix: string, arch: Arch, created: string): LayerMa
     });
 }
 
-/** The same sizes on both architectures (small arch-independent layers). */
-export function both(compressed: number, uncompressed: number): ArchSizes {
-  return { amd64: [compressed, uncompressed], arm64: [compressed, uncompressed] };
-}
+export { both } from './model';

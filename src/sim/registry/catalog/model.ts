@@ -56,6 +56,11 @@ export const AUTO = -1;
 export type SizePair = readonly [compressed: number, uncompressed: number];
 export type ArchSizes = Readonly<Record<Arch, SizePair>>;
 
+/** The same sizes on both architectures (small arch-independent layers). */
+export function both(compressed: number, uncompressed: number): ArchSizes {
+  return { amd64: [compressed, uncompressed], arm64: [compressed, uncompressed] };
+}
+
 /**
  * One layer. `key` identifies it catalog-wide: images that name the same LayerDef object (or
  * an equal key) share the layer, with identical DiffID and digest. `entries` lists what the

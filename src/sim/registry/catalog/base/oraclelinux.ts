@@ -2,6 +2,7 @@
 
 import { ImageBuilder } from '../build';
 import { Tree } from '../fs';
+import { writeUserDb, type UserDb } from '../users';
 import { layer, perArch, type Arch, type ArchSizes, type ImageDef, type LayerDef } from '../model';
 import { COREUTILS } from './debianfs';
 
@@ -55,6 +56,8 @@ kvm:x:36:
 render:x:998:
 `;
 
+export const ORACLELINUX_USERS: UserDb = { style: 'debian', passwd: PASSWD, group: GROUP };
+
 function entries(arch: Arch) {
   const t = new Tree(ORACLELINUX.created);
   const lib = '/usr/lib64';
@@ -71,8 +74,7 @@ function entries(arch: Arch) {
     `NAME="Oracle Linux Server"\nVERSION="${ORACLELINUX.version}"\nID="ol"\nID_LIKE="fedora"\nVARIANT="Server"\nVARIANT_ID="server"\nVERSION_ID="${ORACLELINUX.version}"\nPLATFORM_ID="platform:el9"\nPRETTY_NAME="Oracle Linux Server ${ORACLELINUX.version}"\nANSI_COLOR="0;31"\nCPE_NAME="cpe:/o:oracle:linux:9:6:server"\nHOME_URL="https://linux.oracle.com/"\nBUG_REPORT_URL="https://github.com/oracle/oracle-linux"\n`,
   );
   t.link('/etc/os-release', '../usr/lib/os-release');
-  t.file('/etc/passwd', PASSWD).file('/etc/group', GROUP);
-  t.file('/etc/shadow', PASSWD.trim().split('\n').map((l) => `${l.split(':')[0]}:*:19000:0:99999:7:::`).join('\n') + '\n', 0o000);
+  writeUserDb(t, ORACLELINUX_USERS);
   t.file('/etc/shells', '/bin/sh\n/bin/bash\n/usr/bin/sh\n/usr/bin/bash\n');
   t.file('/etc/yum.repos.d/oracle-linux-ol9.repo', '[ol9_baseos_latest]\nname=Oracle Linux 9 BaseOS Latest ($basearch)\nbaseurl=https://yum$ociregion.$ocidomain/repo/OracleLinux/OL9/baseos/latest/$basearch/\ngpgkey=file:///etc/pki/rpm-gpg/RPM-GPG-KEY-oracle\ngpgcheck=1\nenabled=1\n');
   t.exe('/usr/bin/bash', 'bash', 1_389_064).link('/usr/bin/sh', 'bash');
