@@ -1151,6 +1151,8 @@ export class Shell {
     const lookupCtx = { env, fs: this.fs };
     if (name.includes('/')) {
       const path = resolvePath(this.cwd, name);
+      const known = this.commands.lookup(path, lookupCtx);
+      if (known) return known;
       let st;
       try {
         st = this.fs.stat(path);
@@ -1171,8 +1173,6 @@ export class Shell {
         this.error(`${name}: Permission denied`, undefined, fds);
         return 126;
       }
-      const cmd = this.commands.lookup(path, lookupCtx);
-      if (cmd) return cmd;
       if (this.flavor === 'bash') this.error(`${name}: cannot execute binary file: Exec format error`, undefined, fds);
       else this.error(`${name}: Exec format error`, undefined, fds);
       return 126;

@@ -2,7 +2,7 @@
 // real bash, dash and busybox in a temporary directory, so tests can compare the two.
 
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, mkdirSync, rmSync, writeFileSync, chmodSync, symlinkSync } from 'node:fs';
+import { mkdtempSync, mkdirSync, rmSync, writeFileSync, chmodSync, symlinkSync, utimesSync, lutimesSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, dirname } from 'node:path';
 import { MemoryFs } from '../../src/vfs';
@@ -103,6 +103,9 @@ export function installPrograms(fs: MemoryFs, kind: TableKind): void {
   }
 }
 
+/** Files in tests carry this mtime unless they say otherwise (old enough for ls to show the year). */
+export const FIXED_MTIME = Date.UTC(2020, 2, 4, 5, 6, 0);
+
 export function makeFs(clock: Clock, files: RunOpts['files'] = {}, kind: TableKind = 'host'): MemoryFs {
   const fs = new MemoryFs({ now: clock.now });
   fs.mkdir('/etc', { recursive: true });
@@ -120,7 +123,18 @@ export function makeFs(clock: Clock, files: RunOpts['files'] = {}, kind: TableKi
     else if (s.symlink !== undefined) fs.symlink(s.symlink, abs);
     else fs.writeFile(abs, s.content ?? '', { mode: s.mode ?? 0o644 });
     if (s.mode !== undefined && !s.symlink) fs.chmod(abs, s.mode);
-    if (s.mtime !== undefined) fs.utimes(abs, s.mtime);
+  }
+  // Fixed times for the files and the directories created for them.
+  const paths = Object.keys(files).flatMap((p) => {
+    const abs = p.startsWith('/') ? p : `/work/${p}`;
+    const parts = abs.split('/');
+    return parts.map((_, i) => parts.slice(0, i + 1).join('/')).filter((x) => x.startsWith('/work/'));
+  });
+  for (const p of [...new Set(paths)].sort((a, b) => b.split('/').length - a.split('/').length)) {
+    const spec = files[p.replace(/^\/work\//, '')] ?? files[p];
+    const t = typeof spec === 'object' && spec.mtime !== undefined ? spec.mtime : FIXED_MTIME;
+    if (typeof spec === 'object' && spec.symlink !== undefined) fs.lutimes(p, t);
+    else fs.utimes(p, t);
   }
   return fs;
 }
@@ -225,6 +239,17 @@ export function runReal(flavor: Flavor, script: string, o: { files?: RunOpts['fi
       else if (s.symlink !== undefined) symlinkSync(s.symlink, abs);
       else writeFileSync(abs, s.content ?? '');
       if (s.mode !== undefined && !s.symlink) chmodSync(abs, s.mode);
+    }
+    // Fixed times (files and directories), deepest first so parents keep theirs.
+    const paths = Object.keys(o.files ?? {}).flatMap((p) => {
+      const parts = p.split('/');
+      return parts.map((_, i) => parts.slice(0, i + 1).join('/'));
+    });
+    for (const p of [...new Set(paths)].sort((a, b) => b.split('/').length - a.split('/').length)) {
+      const spec = (o.files ?? {})[p];
+      const t = (typeof spec === 'object' && spec.mtime !== undefined ? spec.mtime : FIXED_MTIME) / 1000;
+      if (typeof spec === 'object' && spec.symlink !== undefined) lutimesSync(join(dir, p), t, t);
+      else utimesSync(join(dir, p), t, t);
     }
     const [cmd, args] =
       flavor === 'bash' ? ['bash', ['-c', script]] : flavor === 'dash' ? ['dash', ['-c', script]] : ['busybox', ['sh', '-c', script]];

@@ -437,9 +437,10 @@ function* cp(ctx: CommandContext, env: AppletEnv): Run<number> {
   }
   const dpath = abs(ctx, dest);
   const dst = statSafe(ctx.fs, dpath);
-  const intoDir = dst?.type === 'dir';
+  // busybox copies several sources "into" DEST even when it is missing (and fails per file).
+  const intoDir = dst?.type === 'dir' || (!gnu && args.length > 1 && !dst);
   if (args.length > 1 && !intoDir) {
-    if (gnu) warn(ctx, env, `target ${sq(dest)} is not a directory`);
+    if (gnu) warn(ctx, env, dst ? `target ${sq(dest)} is not a directory` : `target ${sq(dest)}: No such file or directory`);
     else warn(ctx, env, `'${dest}' is not a directory`);
     return 1;
   }
@@ -506,9 +507,9 @@ function* mv(ctx: CommandContext, env: AppletEnv): Run<number> {
     args = args.slice(0, -1);
   }
   const dst = statSafe(ctx.fs, abs(ctx, dest));
-  const intoDir = dst?.type === 'dir';
+  const intoDir = dst?.type === 'dir' || (!gnu && args.length > 1 && !dst);
   if (args.length > 1 && !intoDir) {
-    if (gnu) warn(ctx, env, `target ${sq(dest)} is not a directory`);
+    if (gnu) warn(ctx, env, dst ? `target ${sq(dest)} is not a directory` : `target ${sq(dest)}: No such file or directory`);
     else warn(ctx, env, `'${dest}' is not a directory`);
     return 1;
   }

@@ -384,18 +384,32 @@ export function humanGnu(bytes: number, opts: { unitB?: boolean; si?: boolean } 
   return String(r) + units[u];
 }
 
-/** busybox's human-readable sizes (make_human_readable_str): 4.9K, 16.0K, 1.2M, 23.5G. */
-export function humanBusybox(bytes: number, blockSize = 1): string {
-  let v = bytes * blockSize;
+/**
+ * busybox's human-readable sizes (make_human_readable_str): 4.9K, 4.0K, 23.5G; with
+ * `noFraction` (ls's total line) 32K.
+ */
+export function humanBusybox(bytes: number, noFraction = false): string {
+  if (bytes === 0) return '0';
   const units = ['', 'K', 'M', 'G', 'T', 'P', 'E'];
+  let v = Math.floor(bytes);
   let u = 0;
-  if (v < 1024) return String(v);
-  while (v >= 1024 && u < units.length - 1) {
-    v /= 1024;
+  let frac = 0;
+  let scaled = false;
+  while (v >= 1024) {
+    scaled = true;
     u++;
+    frac = Math.floor(((v % 1024) * 10 + 512) / 1024);
+    v = Math.floor(v / 1024);
   }
-  const r = Math.round(v * 10) / 10;
-  return r.toFixed(1) + units[u];
+  if (frac >= 10) {
+    v++;
+    frac = 0;
+  }
+  if (noFraction) {
+    if (frac >= 5) v++;
+    return `${v}${units[u]}`;
+  }
+  return scaled ? `${v}.${frac}${units[u]}` : String(v);
 }
 
 const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];

@@ -242,7 +242,7 @@ export function* ls(ctx: CommandContext, env: AppletEnv): Run<number> {
     if (withTotal) {
       const blocks = es.reduce((a, e) => a + blocksOf(e.st), 0);
       if (gnu) s += `total ${human ? humanGnu(blocks * 1024) : blocks}\n`;
-      else s += `total ${human ? humanBusybox(blocks * 1024).padEnd(7) : blocks}\n`;
+      else s += `total ${human ? humanBusybox(blocks * 1024, true).padEnd(7) : blocks}\n`;
     }
     if (gnu) {
       const w = (k: 'links' | 'owner' | 'group' | 'size') => Math.max(0, ...rows.map((r) => r[k].length));

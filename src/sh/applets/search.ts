@@ -183,8 +183,11 @@ function* grep(ctx: CommandContext, env: AppletEnv): Run<number> {
     if (st.type === 'symlink') return true;
     if (st.type === 'dir') {
       if (!recursive) {
-        if (!silent) warn(ctx, env, `${shown}: Is a directory`);
-        errors = true;
+        // GNU complains; busybox skips directories silently.
+        if (gnu) {
+          if (!silent) warn(ctx, env, `${shown}: Is a directory`);
+          errors = true;
+        }
         return true;
       }
       for (const n of ctx.fs.readdir(path)) {
@@ -283,10 +286,7 @@ function parseSed(script: string, ere: boolean, exprNo: number): SedCmd[] {
       }
       out += s[i++];
     }
-    if (i >= s.length) {
-      i++;
-      throw err(`unterminated ${what === 'address regex' ? 'address regex' : `\`${what}' command`}`, `unmatched '${delim}'`);
-    }
+    if (i >= s.length) throw err(`unterminated ${what === 'address regex' ? 'address regex' : `\`${what}' command`}`, `unmatched '${delim}'`);
     i++;
     return out;
   };
@@ -793,7 +793,7 @@ function* sed(ctx: CommandContext, env: AppletEnv): Run<number> {
   for (const f of files) {
     const r = yield* readInput(ctx, f);
     if ('code' in r) {
-      status = 2;
+      status = gnu ? 2 : 1;
       if (gnu) warn(ctx, env, `can't read ${f}: ${strerror(r.code)}`);
       else warn(ctx, env, `${f}: ${strerror(r.code)}`);
       continue;

@@ -262,20 +262,20 @@ function parseDate(s: string, now: number): number | null {
 
 function* date(ctx: CommandContext, env: AppletEnv): Run<number> {
   const gnu = env.flavor === 'gnu';
-  const p = getopt(ctx, env, {
-    flags: 'uRr',
-    withArg: 'dsI',
-    long: { utc: { key: 'u' }, universal: { key: 'u' }, 'rfc-email': { key: 'R' }, 'rfc-2822': { key: 'R' }, date: { key: 'd', arg: 'required' }, set: { key: 's', arg: 'required' }, 'iso-8601': { key: 'I', arg: 'optional' }, reference: { key: 'r', arg: 'required' } },
-    usage: 'date [OPTIONS] [+FMT] [[-s] TIME]\n\nDisplay time (using +FMT), or set time\n',
-  });
-  // -I with no argument (busybox/GNU accept a bare -I)
-  let pp = p;
-  if (typeof pp === 'number') {
-    const argv = ctx.args.slice(1).map((a) => (a === '-I' ? '--iso-8601' : a));
-    const q = getopt({ ...ctx, stderr: { write() {} } }, env, { flags: 'uR', withArg: 'ds', long: { 'iso-8601': { key: 'I', arg: 'optional' } } }, argv);
-    if (typeof q === 'number') return pp;
-    pp = q;
-  }
+  // -I takes an optional argument that must be attached (-Iseconds).
+  const argv = ctx.args.slice(1).map((a) => (a === '-I' ? '--iso-8601' : /^-I./.test(a) ? `--iso-8601=${a.slice(2)}` : a));
+  const pp = getopt(
+    ctx,
+    env,
+    {
+      flags: 'uR',
+      withArg: 'dsr',
+      long: { utc: { key: 'u' }, universal: { key: 'u' }, 'rfc-email': { key: 'R' }, 'rfc-2822': { key: 'R' }, date: { key: 'd', arg: 'required' }, set: { key: 's', arg: 'required' }, 'iso-8601': { key: 'I', arg: 'optional' }, reference: { key: 'r', arg: 'required' } },
+      usage: 'date [OPTIONS] [+FMT] [[-s] TIME]\n\nDisplay time (using +FMT), or set time\n',
+    },
+    argv,
+  );
+  if (typeof pp === 'number') return pp;
   const now = ctx.sys.now();
   let t = now;
   if (val(pp, 's') !== undefined) {
