@@ -39,3 +39,22 @@ export const ambiguousPrefix = (prefix: string): TextPair => ({
   status20: 500,
   status28: 400,
 });
+
+/** 28.2 parses the kill signal in the daemon (ContainerKill), so the router's wrap covers it. */
+export const killBadSignal = (ref: string, sig: string): TextPair => ({
+  v20: `Invalid signal: ${sig}`,
+  v28: `cannot kill container: ${ref}: Invalid signal: ${sig}`,
+});
+
+/** daemon/kill.go: a number Linux has no signal for; 20.10 answered it as a plain 500. */
+export const killUnsupportedSignal = (ref: string, n: number): TextPair => ({
+  v20: `Cannot kill container: ${ref}: The linux daemon does not support signal ${n}`,
+  v28: `cannot kill container: ${ref}: the linux daemon does not support signal ${n}`,
+  status20: 500,
+  status28: 400,
+});
+
+export const killUnknown = (ref: string): TextPair => ({
+  v20: `Cannot kill container: ${ref}: No such container: ${ref}`,
+  v28: `cannot kill container: ${ref}: No such container: ${ref}`,
+});

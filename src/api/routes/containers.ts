@@ -1,13 +1,13 @@
 // /containers/... routes (moby api/server/router/container at v28.2.2).
 
-import type { Hono } from 'hono';
+import type { Context, Hono } from 'hono';
 import { DaemonError, invalid } from '../../sim/core/errors';
 import { Filters } from '../../sim/core/filters';
 import { decode } from '../../sim/core/gotypes';
 import { rfc3339Nano } from '../../sim/core/time';
 import { CreateRequest, UpdateConfig, type ContainerConfig, type EndpointSettingsT, type HostConfigT } from '../../sim/daemon/apitypes';
 import { parseUntil } from '../../sim/daemon/containers';
-import { ctxOf, readJson, traceOp, type Env } from '../app';
+import { compareVersions, ctxOf, readJson, traceOp, type Env } from '../app';
 import { frame, MULTIPLEXED, RAW } from '../hijack';
 import { boolValue, empty, intValue, json, stream } from '../http';
 import { containerInspect, containerSummaryJson } from '../views/containers';
@@ -157,9 +157,11 @@ export function containerRoutes(app: Hono<Env>): void {
     return empty(204);
   });
 
-  const stopOpts = (c: { req: { query(n: string): string | undefined } }) => {
+  const stopOpts = (c: Context<Env>) => {
     const t = c.req.query('t');
-    return { signal: c.req.query('signal') ?? '', timeout: t === undefined || t === '' ? null : intValue(t, 0, 't') };
+    // the signal parameter exists since API 1.42; older clients' is ignored
+    const signal = compareVersions(ctxOf(c).version, '1.42') >= 0 ? (c.req.query('signal') ?? '') : '';
+    return { signal, timeout: t === undefined || t === '' ? null : intValue(t, 0, 't') };
   };
 
   app.post('/containers/:id/stop', async (c) => {

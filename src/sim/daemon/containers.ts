@@ -8,7 +8,7 @@ import { DaemonError, conflict, invalid, notFound, notModified, systemError } fr
 import type { Filters } from '../core/filters';
 import { unixSeconds } from '../core/time';
 import type { TraceOp } from '../core/trace';
-import { parseSignal } from '../runtime/signals';
+import { parseSignal, signalNumber } from '../runtime/signals';
 import type { ContainerConfig, EndpointSettingsT, HostConfigT } from './apitypes';
 import { Container, type Waiter } from './container';
 import type { Daemon } from './daemon';
@@ -238,34 +238,46 @@ export class ContainerService {
     }
     c.manuallyStopped = true;
     if (c.status === 'restarting') {
-      // the pending restart is cancelled; the container stays stopped
+      // the pending restart is cancelled; the container stays stopped (moby sends no signal
+      // and logs no kill event for a restarting container)
       d.world.clock.clearTimeout(c.restartTimer);
       c.restartTimer = undefined;
       c.exitOnNext = false;
       c.send({ type: 'CANCEL_RESTART' });
       c.notifyWaiters('stopped');
       if (c.hostConfig.AutoRemove) this.removeNow(c, true);
-    } else {
-      d.hop(op, 'dockerd', 'containerd', `kill task (${signal})`, { object: c.id });
-      d.hop(op, 'containerd', 'shim', `kill ${signal}`, { object: c.id });
-      d.hop(op, 'shim', 'runc', `runc kill ${signal}`, { object: c.id });
-      if (unpause) this.rt.resume(c);
-      this.rt.signal(c, signal);
+      return;
     }
-    if (this.d.containers.has(c.id))
-      d.event('container', 'kill', c.id, { ...this.attrs(c), signal: String(signalNum(signal)) });
+    d.hop(op, 'dockerd', 'containerd', `kill task (${signal})`, { object: c.id });
+    d.hop(op, 'containerd', 'shim', `kill ${signal}`, { object: c.id });
+    d.hop(op, 'shim', 'runc', `runc kill ${signal}`, { object: c.id });
+    if (unpause) this.rt.resume(c);
+    // moby logs the kill event as soon as the signal is sent; the exit it causes reaches the
+    // daemon afterwards (die, then destroy for --rm), so the event comes before the delivery here
+    d.event('container', 'kill', c.id, { ...this.attrs(c), signal: String(signalNum(signal)) });
+    this.rt.signal(c, signal);
   }
 
+  /** POST /containers/{id}/kill: moby's ContainerKill, every error wrapped by the router. */
   kill(ref: string, signal: string, op: TraceOp): void {
-    let sig = 'SIGKILL';
-    if (signal !== '') {
-      const p = parseSignal(signal);
-      if (!p) throw invalid(`Invalid signal: ${signal}`);
-      sig = p;
+    try {
+      let sig = 'SIGKILL';
+      if (signal !== '') {
+        const p = parseSignal(signal);
+        if (!p) {
+          // signal.ParseSignal takes any non-zero number; ValidSignalForPlatform refuses it
+          if (/^[+-]?\d+$/.test(signal) && Number(signal) !== 0) throw invalid(`the linux daemon does not support signal ${Number(signal)}`);
+          throw invalid(`Invalid signal: ${signal}`);
+        }
+        sig = p;
+      }
+      const c = this.get(ref);
+      if (!c.running) throw conflict(`container ${c.id} is not running`);
+      this.killWithSignal(c, sig, op);
+    } catch (e) {
+      if (e instanceof DaemonError) throw new DaemonError(e.kind, `cannot kill container: ${ref}: ${e.message}`);
+      throw e;
     }
-    const c = this.get(ref);
-    if (!c.running) throw conflict(`cannot kill container: ${ref}: container ${c.id} is not running`);
-    this.killWithSignal(c, sig, op);
   }
 
   /** POST /containers/{id}/stop. Resolves when the container has stopped. */
@@ -505,8 +517,8 @@ export class ContainerService {
 }
 
 function signalNum(sig: string): number {
-  const nums: Record<string, number> = { SIGHUP: 1, SIGINT: 2, SIGQUIT: 3, SIGKILL: 9, SIGUSR1: 10, SIGUSR2: 12, SIGTERM: 15, SIGWINCH: 28 };
-  return nums[sig] ?? 0;
+  const rt = /^SIGRTMIN\+(\d+)$/.exec(sig);
+  return rt ? 34 + Number(rt[1]) : signalNumber(sig);
 }
 
 function publishMatches(c: Container, p: string): boolean {
