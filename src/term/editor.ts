@@ -103,6 +103,7 @@ interface ISearch {
 }
 
 const CSI = '\x1b[';
+const PASTE_START = '\x1b[200~';
 
 export class LineEditor {
   readonly history: History;
@@ -120,6 +121,11 @@ export class LineEditor {
 
   // Input waiting to be processed in edit mode.
   private input = '';
+  /**
+   * Keys that arrived with a line but after its end (the rest of a paste): not echoed, not
+   * yet seen by the tty discipline, older than anything the discipline holds.
+   */
+  private typeahead = '';
   private inPos = 0;
   private pumping = false;
 
@@ -233,7 +239,8 @@ export class LineEditor {
       this.readOpts = options;
       this.primaryPrompt = prompt;
       this.lines = [];
-      this.input = this.discipline.drain();
+      this.input = this.typeahead + this.discipline.drain();
+      this.typeahead = '';
       this.inPos = 0;
       this.pasting = false;
       this.startLine(options.initial ?? '');
@@ -258,6 +265,7 @@ export class LineEditor {
         this.rawHandler?.(data);
         break;
       case 'idle':
+        this.settleTypeahead();
         this.discipline.feed(stripPasteMarkers(data));
         break;
       case 'edit':
@@ -307,6 +315,7 @@ export class LineEditor {
   readInput(options: ReadInputOptions = {}): Promise<string | null> {
     if (this.mode === 'edit') return Promise.reject(new Error('readInput: a line is being edited'));
     if (this.reader) return Promise.reject(new Error('readInput: a read is already pending'));
+    this.settleTypeahead();
     const ready = this.discipline.take();
     if (ready !== undefined) return Promise.resolve(ready);
     const signal = options.signal;
@@ -327,6 +336,7 @@ export class LineEditor {
 
   /** Completed input lines waiting to be read, removed from the queue ('' when none). */
   takeInput(): string {
+    this.settleTypeahead();
     let s = '';
     // Stop at end of input: readInput() reports it.
     while (typeof this.discipline.peek() === 'string') s += this.discipline.take()!;
@@ -342,7 +352,8 @@ export class LineEditor {
       if (this.mode === 'edit') throw new Error('setRawMode: a line is being edited');
       this.mode = 'raw';
       this.rawHandler = handler;
-      const pending = this.discipline.drain();
+      const pending = stripPasteMarkers(this.typeahead) + this.discipline.drain();
+      this.typeahead = '';
       if (pending) handler(pending);
     } else if (this.mode === 'raw') {
       this.mode = 'idle';
@@ -924,11 +935,12 @@ export class LineEditor {
     this.search = null;
     this.lines = [];
     // Keys typed after the line are type-ahead for whoever reads next.
-    const rest = stripPasteMarkers(this.input.slice(this.inPos));
+    // Keys typed after the line wait for whoever reads next; the rest of a paste stays a paste.
+    const rest = this.input.slice(this.inPos);
+    this.typeahead = this.pasting && rest ? PASTE_START + rest : rest;
     this.input = '';
     this.inPos = 0;
     this.pasting = false;
-    if (rest) this.discipline.feed(rest, false);
     resolve?.(text);
   }
 
@@ -1323,6 +1335,15 @@ export class LineEditor {
   }
 
   // ---------------------------------------------------------------- idle input
+
+  /** Hands the unechoed type-ahead to the tty discipline (before anything newer). */
+  private settleTypeahead(): void {
+    if (this.typeahead) {
+      const t = this.typeahead;
+      this.typeahead = '';
+      this.discipline.feed(stripPasteMarkers(t), false);
+    }
+  }
 
   private deliverInput(): void {
     if (!this.reader) return;

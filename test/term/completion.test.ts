@@ -210,6 +210,22 @@ describe('Tab completion', () => {
   });
 });
 
+test('Tabs in every line of a multi-line paste are inserted', async () => {
+  let calls = 0;
+  const h = setup({
+    complete: () => {
+      calls++;
+      return null;
+    },
+  });
+  const first = h.read();
+  h.type('\x1b[200~echo\ta\recho\tb\r\x1b[201~');
+  expect(await first).toBe('echo\ta');
+  const second = h.read();
+  expect(await second).toBe('echo\tb');
+  expect(calls).toBe(0);
+});
+
 describe('completion helpers', () => {
   test('common prefix', () => {
     expect(commonPrefix(['container', 'context'])).toBe('cont');
