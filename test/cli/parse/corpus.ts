@@ -364,6 +364,8 @@ const LINES: Line[] = [
   { argv: ['start', '--checkpoint', 'x', 'c'], daemon: 'linux' },
   { argv: ['logs', '--until', '1s', 'c'], daemon: 'api124' },
   ['stack', '--orchestrator', 'x', 'ls', 'y'],
+  ['stack', '--orchestrator', 'x', 'ls', '--help'],
+  ['stack', 'ls', '--orchestrator=all', '--help'],
   ['manifest'],
   ['manifest', 'foo'],
   ['context', 'use'],
