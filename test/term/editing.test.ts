@@ -284,3 +284,73 @@ describe('ending a line', () => {
     expect(h.screen.cursor).toEqual([1, 10]);
   });
 });
+
+describe('more readline commands', () => {
+  test('Alt-U, Alt-L and Alt-C change the case of the next word', () => {
+    const h = setup();
+    h.read('$ ');
+    h.type('echo hello WORLD again', KEY.home, alt('f'), alt('u'));
+    expect(h.editor.state.line).toBe('echo HELLO WORLD again');
+    h.type(alt('l'));
+    expect(h.editor.state.line).toBe('echo HELLO world again');
+    h.type(alt('c'));
+    expect(h.editor.state.line).toBe('echo HELLO world Again');
+  });
+
+  test('Alt-# comments the line out and runs it', async () => {
+    const h = setup();
+    const p = h.read('$ ');
+    h.type('rm -rf /', alt('#'));
+    expect(await p).toBe('#rm -rf /');
+  });
+
+  test('Alt-\\ deletes the spaces around the cursor; Alt-Tab inserts a tab', () => {
+    const h = setup();
+    h.read('$ ');
+    h.type('a    b', KEY.left, KEY.left, alt('\\'));
+    expect(h.editor.state.line).toBe('ab');
+    h.type(alt('\t'));
+    expect(h.editor.state.line).toBe('a\tb');
+    expect(h.screen.text()).toBe('$ a     b');
+  });
+
+  test('Ctrl-X Ctrl-U undoes, like Ctrl-_; typing is undone in runs', () => {
+    const h = setup();
+    h.read('$ ');
+    h.type('docker', ' ', 'p', 's', ctrl('x'), ctrl('u'));
+    expect(h.editor.state.line).toBe('');
+    h.type('x', KEY.backspace, ctrl('_'));
+    expect(h.editor.state.line).toBe('x');
+  });
+
+  test('Alt-? lists completions at once', () => {
+    const h = setup({
+      complete: () => ({ candidates: ['ps', 'pull', 'push'], replaceFrom: 7, replaceTo: 8 }),
+    });
+    h.read('$ ');
+    h.type('docker p', alt('?'));
+    expect(h.screen.text()).toBe('$ docker p\nps    pull  push\n$ docker p');
+  });
+
+  test('Ctrl-J accepts the line like Enter', async () => {
+    const h = setup();
+    const p = h.read('$ ');
+    h.type('ls', ctrl('j'));
+    expect(await p).toBe('ls');
+  });
+
+  test('Escape then a letter is Alt-letter, even in separate chunks', () => {
+    const h = setup();
+    h.read('$ ');
+    h.type('one two', KEY.esc);
+    h.type('b');
+    expect(h.screen.cursor).toEqual([0, 6]);
+  });
+
+  test('unknown keys and function keys are ignored', () => {
+    const h = setup();
+    h.read('$ ');
+    h.type('ab', '\x1b[15~', '\x1bOP', '\x1b[2~', '\x1b[Z');
+    expect(h.screen.text()).toBe('$ ab');
+  });
+});
