@@ -58,6 +58,9 @@ export interface RunOpts {
 export interface RunResult extends DriveResult {
   stdout: string;
   stderr: string;
+  /** The shell's outputs, which keep collecting if the test runs more commands. */
+  out: StringOutput;
+  err: StringOutput;
   shell: Shell;
   fs: MemoryFs;
 }
@@ -180,7 +183,7 @@ export function runSh(script: string, o: RunOpts = {}): RunResult {
     pid: 1,
   });
   const r = drive(shell.run(script), { clock, stdin: o.stdin, signals: o.signals, signalAtEffect: o.signalAtEffect, custom: o.custom, input });
-  return { ...r, stdout: out.text, stderr: err.text, shell, fs };
+  return { ...r, stdout: out.text, stderr: err.text, out, err, shell, fs };
 }
 
 /** Runs `sh main argv` (as `docker run image sh -c ...` would). */
@@ -208,7 +211,7 @@ export function runMain(argv: string[], o: RunOpts = {}): RunResult {
     pid: 1,
   });
   const r = drive(shell.main(argv), { clock, stdin: o.stdin, signals: o.signals, signalAtEffect: o.signalAtEffect, custom: o.custom, input });
-  return { ...r, stdout: out.text, stderr: err.text, shell, fs };
+  return { ...r, stdout: out.text, stderr: err.text, out, err, shell, fs };
 }
 
 // ---------------------------------------------------------------------------- real shells

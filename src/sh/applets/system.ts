@@ -375,7 +375,10 @@ function* ps(ctx: CommandContext, env: AppletEnv): Run<number> {
     }
     return 0;
   }
-  const args = ctx.args.slice(1).join(' ');
+  // BSD options (ps aux) come without a dash, UNIX ones (ps -ef) with one.
+  const argv = ctx.args.slice(1);
+  const bsd = new Set(argv.filter((a) => !a.startsWith('-')).join('').split(''));
+  const unix = new Set(argv.filter((a) => a.startsWith('-')).join('').replace(/-/g, '').split(''));
   const comm = (c: string) => {
     const a0 = c.split(' ')[0];
     return a0.slice(a0.lastIndexOf('/') + 1).slice(0, 15);
@@ -384,7 +387,7 @@ function* ps(ctx: CommandContext, env: AppletEnv): Run<number> {
     const t = ms ?? now;
     return now - t < 86400000 ? strftime('%H:%M', t) : strftime('%b%d', t);
   };
-  if (/(^|\s)-?[a-z]*[ax][a-z]*u|aux|-aux|\bu\b/.test(args) && /u/.test(args) && !/-e/.test(args)) {
+  if (bsd.has('u')) {
     ctx.stdout.write('USER         PID %CPU %MEM    VSZ   RSS TTY      STAT START   TIME COMMAND\n');
     for (const pr of list) {
       const cpu = Math.floor((pr.cpuMs ?? 0) / 1000);
@@ -394,14 +397,12 @@ function* ps(ctx: CommandContext, env: AppletEnv): Run<number> {
     }
     return 0;
   }
-  if (/-e|-A|\bax\b|-ax/.test(args) || /-f/.test(args)) {
-    if (/-f/.test(args)) {
-      ctx.stdout.write('UID          PID    PPID  C STIME TTY          TIME CMD\n');
-      for (const pr of list) {
-        ctx.stdout.write(`${pr.user.slice(0, 8).padEnd(8)} ${String(pr.pid).padStart(7)} ${String(pr.ppid ?? 0).padStart(7)}  0 ${stime(pr.start)} ${(pr.tty ?? '?').padEnd(8)} ${hhmmss(pr.cpuMs ?? 0)} ${pr.command}\n`);
-      }
-      return 0;
+  if (unix.has('f')) {
+    ctx.stdout.write('UID          PID    PPID  C STIME TTY          TIME CMD\n');
+    for (const pr of list) {
+      ctx.stdout.write(`${pr.user.slice(0, 8).padEnd(8)} ${String(pr.pid).padStart(7)} ${String(pr.ppid ?? 0).padStart(7)}  0 ${stime(pr.start)} ${(pr.tty ?? '?').padEnd(8)} ${hhmmss(pr.cpuMs ?? 0)} ${pr.command}\n`);
     }
+    return 0;
   }
   ctx.stdout.write('    PID TTY          TIME CMD\n');
   for (const pr of list) {
