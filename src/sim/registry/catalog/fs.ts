@@ -2,11 +2,12 @@
 // files carrying the `\x7fELF docksim-program:<name>` marker), shared libraries and size-only
 // data files.
 
+import { PROGRAM_MARKER_PREFIX } from '../programs';
 import type { LayerEntry } from '../types';
 
 /** Content of an executable whose behaviour the program model `<name>` provides. */
 export function programMarker(name: string): string {
-  return `\x7fELF docksim-program:${name}`;
+  return PROGRAM_MARKER_PREFIX + name;
 }
 
 /** Content of a shared library or other ELF file nothing executes directly. */

@@ -238,7 +238,8 @@ function pgFiles(t: Tree, major: string, bin: string, arch: Arch): void {
     ['pg_basebackup', 187_000],
     ['pg_upgrade', 220_000],
   ] as const) {
-    t.exe(`${bin}/${p}`, p, Math.round(size * s));
+    const program = ['initdb', 'pg_ctl', 'psql', 'pg_isready'].includes(p) ? p : 'postgres-tools';
+    t.exe(`${bin}/${p}`, program, Math.round(size * s));
   }
   t.dirs(`/usr/share/postgresql/${major}`).data(`/usr/share/postgresql/${major}/postgres.bki`, 1_071_000);
   t.data(`/usr/share/postgresql/${major}/pg_hba.conf.sample`, 5_711).data(`/usr/share/postgresql/${major}/pg_ident.conf.sample`, 2_640);
