@@ -1502,7 +1502,15 @@ export function advanceColumn(col: number, s: string, cols: number, width: Width
       continue;
     }
     if (c === 0x1b) {
-      const m = /^\x1b(?:\[([0-?]*)[ -/]*([@-~])|\][^\x07\x1b]*(?:\x07|\x1b\\)?|.)/s.exec(s.slice(i, i + 64));
+      if (s.charCodeAt(i + 1) === 0x5d) {
+        // OSC (titles, hyperlinks): invisible up to BEL or ESC \.
+        const bel = s.indexOf('\x07', i + 2);
+        const st = s.indexOf('\x1b\\', i + 2);
+        const end = bel < 0 ? (st < 0 ? n : st + 2) : st < 0 || bel < st ? bel + 1 : st + 2;
+        i = end;
+        continue;
+      }
+      const m = /^\x1b(?:\[([0-?]*)[ -/]*([@-~])|.)/s.exec(s.slice(i, i + 64));
       if (!m) {
         i++;
         continue;

@@ -145,6 +145,8 @@ describe('column tracking', () => {
     expect(advanceColumn(0, '中文', 80)).toBe(4);
     expect(advanceColumn(0, 'abcde', 5)).toBe(5);
     expect(advanceColumn(5, 'f', 5)).toBe(1);
+    const link = `\x1b]8;;https://example.com/${'x'.repeat(100)}\x1b\\here\x1b]8;;\x07`;
+    expect(advanceColumn(0, link, 80)).toBe(4);
   });
 });
 
