@@ -443,6 +443,8 @@ export interface EventRec {
   Action: string;
   ID: string;
   attrs: Record<string, string>;
+  /** ms since the epoch, from timeNano */
+  ms: number;
 }
 
 /** Events between `since` (ms) and now, oldest first. */
@@ -457,7 +459,7 @@ export async function eventsSince(s: Side, sinceMs: number, filters?: Record<str
     .split('\n')
     .filter((l) => l.trim() !== '')
     .map((l) => JSON.parse(l))
-    .map((e) => ({ Type: e.Type, Action: e.Action, ID: e.Actor?.ID ?? '', attrs: e.Actor?.Attributes ?? {} }));
+    .map((e) => ({ Type: e.Type, Action: e.Action, ID: e.Actor?.ID ?? '', attrs: e.Actor?.Attributes ?? {}, ms: Number(BigInt(e.timeNano) / 1000n) / 1000 }));
 }
 
 export { enc, dec };

@@ -58,3 +58,47 @@ export const killUnknown = (ref: string): TextPair => ({
   v20: `Cannot kill container: ${ref}: No such container: ${ref}`,
   v28: `cannot kill container: ${ref}: No such container: ${ref}`,
 });
+
+/** api/types/container/hostconfig.go ValidateRestartPolicy (28.2) vs runconfig (20.10). */
+export const restartPolicyUnknown = (name: string): TextPair => ({
+  v20: `invalid restart policy '${name}'`,
+  v28: `invalid restart policy: unknown policy '${name}'; use one of 'no', 'always', 'on-failure', or 'unless-stopped'`,
+});
+export const restartPolicyCount = (name: string): TextPair => ({
+  v20: `maximum retry count cannot be used with restart policy '${name}'`,
+  v28: "invalid restart policy: maximum retry count can only be used with 'on-failure'",
+});
+export const restartPolicyNegative: TextPair = {
+  v20: 'maximum retry count cannot be negative',
+  v28: 'invalid restart policy: maximum retry count cannot be negative',
+};
+
+/** 28.2 refuses an unknown wait condition; 20.10 waited for not-running. */
+export const waitBadCondition = (cond: string) => ({
+  v20: /^\{"Error":null,"StatusCode":\d+\}\n$/,
+  v28: `invalid condition: "${cond}"`,
+  status20: 200,
+  status28: 400,
+});
+
+/**
+ * The order of a container's events as 28.2 logs them. 20.10's handleContainerExit logged `die`
+ * before releasing the network (`network disconnect`); 28.2's (daemon/monitor.go) runs Cleanup
+ * first, so the disconnect comes before the die. Applied to the real daemon's list.
+ */
+export function eventsAs28<T extends { Type: string; Action: string }>(kind: 'real' | 'sim', events: T[]): T[] {
+  if (kind === 'sim') return events;
+  const out = [...events];
+  for (let i = 0; i + 1 < out.length; i++) {
+    if (out[i]!.Type === 'container' && out[i]!.Action === 'die' && out[i + 1]!.Type === 'network' && out[i + 1]!.Action === 'disconnect') {
+      [out[i], out[i + 1]] = [out[i + 1]!, out[i]!];
+      i++;
+    }
+  }
+  return out;
+}
+
+/** 20.10 answers wait with "Error": null; 28.2 omits Error when there is none. */
+export function waitBody(body: { StatusCode: number; Error?: { Message: string } | null }): unknown {
+  return body.Error ? body : { StatusCode: body.StatusCode };
+}

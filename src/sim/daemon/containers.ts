@@ -605,11 +605,15 @@ function validPortOrRange(p: string): boolean {
 function validateRestartPolicy(p: { Name: string; MaximumRetryCount: number }): void {
   switch (p.Name) {
     case '':
+      // engines before 25.0 stored an empty name by default: any count is accepted with it
+      return;
     case 'no':
     case 'always':
     case 'unless-stopped':
       if (p.MaximumRetryCount !== 0)
-        throw invalid(`invalid restart policy: maximum retry count can only be used with 'on-failure'`);
+        throw invalid(
+          `invalid restart policy: maximum retry count can only be used with 'on-failure'${p.MaximumRetryCount < 0 ? ' and cannot be negative' : ''}`,
+        );
       return;
     case 'on-failure':
       if (p.MaximumRetryCount < 0) throw invalid('invalid restart policy: maximum retry count cannot be negative');
