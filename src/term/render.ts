@@ -270,10 +270,11 @@ export class Renderer {
         if (full) {
           this.standAtEndOfRow(row);
         } else {
-          // The row is not full: a line feed creates the next one.
+          // The row is not full: a new line creates the next one.
           this.moveTo(row, this.col);
-          this.out('\n');
+          this.out('\r\n');
           this.row++;
+          this.col = 0;
           this.maxRow = this.row;
           continue;
         }
