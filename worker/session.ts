@@ -3,7 +3,8 @@
 // rebuilt by replaying them: the simulator is deterministic, so the replay gives the same world.
 
 import { DurableObject } from 'cloudflare:workers';
-import { createEngineApi, type EngineApi, type InputEntry } from '../src/api/app';
+import type { EngineApi } from '../src/api/app';
+import { journaledApi, replay, type JournalEntry } from '../src/api/journal';
 import { RealtimeDriver } from '../src/clock/realtime';
 import { createWorld } from '../src/sim/engine';
 
@@ -19,25 +20,22 @@ export class Session extends DurableObject {
   private async load(): Promise<void> {
     const sql = this.sql();
     sql.exec('CREATE TABLE IF NOT EXISTS meta (k TEXT PRIMARY KEY, v TEXT)');
-    sql.exec('CREATE TABLE IF NOT EXISTS inputs (seq INTEGER PRIMARY KEY AUTOINCREMENT, t REAL, method TEXT, path TEXT, headers TEXT, body TEXT)');
+    sql.exec('CREATE TABLE IF NOT EXISTS journal (seq INTEGER PRIMARY KEY, entry TEXT)');
     const startRow = sql.exec<{ v: string }>("SELECT v FROM meta WHERE k = 'start'").toArray()[0];
     const start = startRow ? Number(startRow.v) : Date.now();
     if (!startRow) sql.exec("INSERT INTO meta (k, v) VALUES ('start', ?)", String(start));
     const world = createWorld({ seed: 'docksim', start });
-    const replay = createEngineApi(world);
-    for (const row of sql.exec<{ t: number; method: string; path: string; headers: string; body: string }>('SELECT t, method, path, headers, body FROM inputs ORDER BY seq')) {
-      world.clock.advanceTo(row.t);
-      const res = await replay.fetch(new Request(`http://docker${row.path}`, { method: row.method, headers: JSON.parse(row.headers), body: row.body || undefined }));
-      await res.body?.cancel();
-    }
+    const entries = sql.exec<{ entry: string }>('SELECT entry FROM journal ORDER BY seq').toArray().map((r) => JSON.parse(r.entry) as JournalEntry);
+    await replay(world, entries);
     // real time since the session started: the world moves on from where it was
     world.clock.advanceTo(Math.max(world.now(), Date.now()));
     this.driver = new RealtimeDriver(world);
-    this.api = createEngineApi(world, {
+    this.api = journaledApi(world, {
       transport: 'tcp',
       sync: () => this.driver?.sync(),
-      onInput: (e: InputEntry) => {
-        this.sql().exec('INSERT INTO inputs (t, method, path, headers, body) VALUES (?, ?, ?, ?, ?)', e.t, e.method, e.path, JSON.stringify(e.headers), e.body);
+      entries,
+      onAppend: (e, i) => {
+        this.sql().exec('INSERT INTO journal (seq, entry) VALUES (?, ?)', i, JSON.stringify(e));
       },
     });
   }

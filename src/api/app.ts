@@ -22,14 +22,6 @@ import { systemRoutes } from './routes/system';
 import { volumeRoutes } from './routes/volumes';
 import { hijackAttach, hijackExec } from './hijack';
 
-export interface InputEntry {
-  t: number;
-  method: string;
-  path: string;
-  headers: Record<string, string>;
-  body: string;
-}
-
 export interface ApiOptions {
   /** The host (daemon) this API speaks for; default: the world's first host. */
   host?: string;
@@ -37,8 +29,6 @@ export interface ApiOptions {
   transport?: 'unix' | 'tcp';
   /** Called before each request (a real-time host advances the clock here). */
   sync?: () => void;
-  /** Called with each request that may change the world, before it runs. */
-  onInput?: (entry: InputEntry) => void;
   /** Largest request body accepted, in bytes (default 1 MiB; builds: 256 MiB). */
   maxBodyBytes?: number;
 }
@@ -134,22 +124,7 @@ export function createEngineApi(world: World, opts: ApiOptions = {}): EngineApi 
       body = await readLimited(req, limit);
       if (body === null) return errorResponse(413, `request body too large (limit ${limit} bytes)`);
     }
-    const init: RequestInit = { method: req.method, headers: req.headers, body };
-    const inner = new Request(url.toString(), init);
-    if (opts.onInput && req.method !== 'GET' && req.method !== 'HEAD') {
-      const headers: Record<string, string> = {};
-      for (const k of ['content-type', 'x-registry-auth']) {
-        const v = req.headers.get(k);
-        if (v !== null) headers[k] = v;
-      }
-      opts.onInput({
-        t: world.now(),
-        method: req.method,
-        path: split.path + url.search,
-        headers,
-        body: body ? new TextDecoder().decode(body) : '',
-      });
-    }
+    const inner = new Request(url.toString(), { method: req.method, headers: req.headers, body });
     return { req: inner, version: split.version };
   };
 
@@ -175,10 +150,6 @@ export function createEngineApi(world: World, opts: ApiOptions = {}): EngineApi 
     const exec = /^\/exec\/([^/]+)\/start$/.exec(split.path);
     if (req.method !== 'POST' || (!attach && !exec)) return null;
     try {
-      if (opts.onInput) {
-        const body = exec ? await req.clone().text() : '';
-        opts.onInput({ t: world.now(), method: 'POST', path: split.path + url.search, headers: { 'content-type': req.headers.get('content-type') ?? '' }, body });
-      }
       if (attach) return await hijackAttach(ctx, decodeURIComponent(attach[1]!), url.searchParams);
       return await hijackExec(ctx, decodeURIComponent(exec![1]!), req);
     } catch (e) {

@@ -1,0 +1,128 @@
+// A World persisted as its journal: every Engine API request that may change it, and every
+// byte sent into a hijacked stream (stdin of `docker run -it`, `docker exec -it`), with the
+// virtual time it arrived. The simulator is deterministic, so replaying the journal into a new
+// World with the same seed and start gives the same world. The page keeps the journal in the
+// browser's storage, the edge in a Durable Object's SQLite.
+
+import type { World } from '../sim/world';
+import { createEngineApi, type ApiOptions, type EngineApi } from './app';
+import type { Hijacked } from './hijack';
+
+export type JournalEntry =
+  | { k: 'req'; t: number; method: string; path: string; headers: Record<string, string>; body: string }
+  /** Input into the hijacked stream opened by request number `ref` (its index in the journal). */
+  | { k: 'in'; t: number; ref: number; data: string }
+  | { k: 'eof'; t: number; ref: number }
+  | { k: 'close'; t: number; ref: number };
+
+const KEPT_HEADERS = ['content-type', 'x-registry-auth', 'connection', 'upgrade'];
+const HIJACK = /^(\/v[\d.]+)?(\/containers\/[^/]+\/attach|\/exec\/[^/]+\/start)$/;
+
+function headersOf(req: Request): Record<string, string> {
+  const h: Record<string, string> = {};
+  for (const k of KEPT_HEADERS) {
+    const v = req.headers.get(k);
+    if (v !== null) h[k] = v;
+  }
+  return h;
+}
+
+export interface JournaledApi extends EngineApi {
+  readonly entries: readonly JournalEntry[];
+}
+
+/**
+ * The Engine API of `world`, journaling what changes it. `onAppend` sees each new entry (to
+ * persist it). Reads (GET, HEAD) are not journaled: they must not change the world.
+ */
+export function journaledApi(world: World, opts: ApiOptions & { onAppend?: (e: JournalEntry, index: number) => void; entries?: JournalEntry[] } = {}): JournaledApi {
+  const api = createEngineApi(world, opts);
+  const entries: JournalEntry[] = opts.entries ?? [];
+  const append = (e: JournalEntry): number => {
+    entries.push(e);
+    opts.onAppend?.(e, entries.length - 1);
+    return entries.length - 1;
+  };
+  const record = async (req: Request): Promise<number> => {
+    opts.sync?.();
+    const url = new URL(req.url);
+    const body = req.method === 'GET' || req.method === 'HEAD' ? '' : await req.clone().text();
+    return append({ k: 'req', t: world.now(), method: req.method, path: url.pathname + url.search, headers: headersOf(req), body });
+  };
+  return {
+    ...api,
+    entries,
+    async fetch(req: Request): Promise<Response> {
+      if (req.method !== 'GET' && req.method !== 'HEAD') await record(req);
+      return api.fetch(req);
+    },
+    async hijack(req: Request): Promise<Hijacked | Response | null> {
+      const url = new URL(req.url);
+      if (req.method !== 'POST' || !HIJACK.test(url.pathname)) return api.hijack(req);
+      const ref = await record(req);
+      const h = await api.hijack(req);
+      if (!h || h instanceof Response) return h;
+      const dec = new TextDecoder();
+      return {
+        contentType: h.contentType,
+        onOutput: (cb) => h.onOutput(cb),
+        onEnd: (cb) => h.onEnd(cb),
+        write(data) {
+          opts.sync?.();
+          append({ k: 'in', t: world.now(), ref, data: dec.decode(data, { stream: true }) });
+          h.write(data);
+        },
+        closeWrite() {
+          opts.sync?.();
+          append({ k: 'eof', t: world.now(), ref });
+          h.closeWrite();
+        },
+        abort() {
+          append({ k: 'close', t: world.now(), ref });
+          h.abort();
+        },
+      };
+    },
+  };
+}
+
+/** Lets a request run until it waits on the virtual clock (only microtasks are involved). */
+const settle = () => new Promise<void>((r) => setTimeout(r, 0));
+
+/**
+ * Rebuilds a world from a journal: each entry at its virtual time, responses discarded.
+ * Requests that wait on the clock (stop, a pull) are not awaited: as in the live session, time
+ * moves on to the next entry and they finish when they would have.
+ */
+export async function replay(world: World, entries: readonly JournalEntry[]): Promise<void> {
+  const api = createEngineApi(world);
+  const open = new Map<number, Hijacked>();
+  const enc = new TextEncoder();
+  for (let i = 0; i < entries.length; i++) {
+    const e = entries[i]!;
+    if (e.t > world.now()) world.clock.advanceTo(e.t);
+    if (e.k === 'req') {
+      const req = new Request(`http://docker${e.path}`, { method: e.method, headers: e.headers, body: e.body === '' ? undefined : e.body });
+      const url = new URL(req.url);
+      if (e.method === 'POST' && HIJACK.test(url.pathname)) {
+        const h = await api.hijack(req);
+        if (h && !(h instanceof Response)) {
+          h.onOutput(() => {});
+          open.set(i, h);
+        }
+      } else {
+        void api.fetch(req).then((res) => res.body?.cancel());
+        await settle();
+      }
+    } else {
+      const h = open.get(e.ref);
+      if (!h) continue;
+      if (e.k === 'in') h.write(enc.encode(e.data));
+      else if (e.k === 'eof') h.closeWrite();
+      else {
+        h.abort();
+        open.delete(e.ref);
+      }
+    }
+  }
+}
