@@ -14,7 +14,7 @@
 //
 // Nothing here touches the DOM, so the editor runs the same in the browser and in tests.
 
-import { Completer, CompletionResult, commonPrefix, formatColumns, normalizeCandidates, type Candidate } from './completion';
+import { commonPrefix, formatColumns, normalizeCandidates, type Candidate, type Completer, type CompletionResult } from './completion';
 import { LineDiscipline, type TtySignal } from './cooked';
 import { History } from './history';
 import { parseKey, type Key } from './keys';
@@ -22,7 +22,7 @@ import { KillRing } from './killring';
 import { cursorPosition, layout } from './layout';
 import { parsePrompt, plainCells, type ParsedPrompt, type PromptCell } from './prompt';
 import { Renderer } from './render';
-import { nextBoundary, prevBoundary, textWidth, wcwidth, type WidthFn } from './width';
+import { nextBoundary, prevBoundary, wcwidth, type WidthFn } from './width';
 import { backwardWord, forwardWord, lastArgument, unixWordStart } from './words';
 
 /** What the editor needs of a terminal. An @xterm/xterm Terminal fits as it is. */
@@ -1559,4 +1559,3 @@ export function advanceColumn(col: number, s: string, cols: number, width: Width
   return col;
 }
 
-export { textWidth };
