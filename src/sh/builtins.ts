@@ -826,6 +826,10 @@ function* trap(sh: Shell, ctx: CommandContext): Run<number> {
     }
     if (action === undefined) sh.traps.delete(name);
     else sh.traps.set(name, action);
+    // Tell the driver how this process now treats the signal (the kernel needs it: PID 1 of a
+    // container ignores signals it has no handler for). Drivers that don't care resume at once.
+    if (name !== 'EXIT' && name !== 'DEBUG' && name !== 'ERR' && name !== 'RETURN')
+      yield { type: 'custom', name: 'signal-disposition', data: { signal: `SIG${name}`, action: action === undefined ? 'default' : action === '' ? 'ignore' : 'catch' } };
   }
   return status;
 }

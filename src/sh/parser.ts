@@ -663,7 +663,7 @@ export class Parser {
    * A list of and-or items. 'top': up to a newline; 'compound': a compound list (may span
    * lines, must not be empty); 'sub': the body of $(...) (may be empty).
    */
-  private parseList(ctx: 'top' | 'compound' | 'sub', allowEmpty = ctx === 'sub'): List {
+  private parseList(ctx: 'top' | 'compound' | 'sub', allowEmpty = ctx === 'sub', closer?: string): List {
     const items: ListItem[] = [];
     for (;;) {
       if (ctx !== 'top') this.skipNewlines();
@@ -679,7 +679,11 @@ export class Parser {
       if (t.kind === 'newline' && ctx !== 'top') continue;
       break;
     }
-    if (items.length === 0 && !allowEmpty) this.fail(this.peek());
+    if (items.length === 0 && !allowEmpty) {
+      // dash and ash name the keyword they wanted when the input ends there.
+      const t = this.peek();
+      this.fail(t, t.kind === 'eof' ? closer : undefined);
+    }
     return { type: 'list', items };
   }
 
@@ -769,19 +773,19 @@ export class Parser {
   private parseIf(): If {
     const line = this.next().line;
     const node: If = { type: 'if', clauses: [], redirs: [], line };
-    const cond = this.parseList('compound');
+    const cond = this.parseList('compound', false, 'then');
     this.expectWord('then');
-    node.clauses.push({ cond, body: this.parseList('compound') });
+    node.clauses.push({ cond, body: this.parseList('compound', false, 'fi') });
     for (;;) {
       const t = this.peek();
       if (this.isReserved(t, 'elif')) {
         this.next();
-        const c = this.parseList('compound');
+        const c = this.parseList('compound', false, 'then');
         this.expectWord('then');
-        node.clauses.push({ cond: c, body: this.parseList('compound') });
+        node.clauses.push({ cond: c, body: this.parseList('compound', false, 'fi') });
       } else if (this.isReserved(t, 'else')) {
         this.next();
-        node.else = this.parseList('compound');
+        node.else = this.parseList('compound', false, 'fi');
         break;
       } else break;
     }
@@ -791,9 +795,9 @@ export class Parser {
 
   private parseLoop(kind: 'while' | 'until'): Loop {
     const line = this.next().line;
-    const cond = this.parseList('compound');
+    const cond = this.parseList('compound', false, 'do');
     this.expectWord('do');
-    const body = this.parseList('compound');
+    const body = this.parseList('compound', false, 'done');
     this.expectWord('done');
     return { type: kind, cond, body, redirs: [], line };
   }
@@ -824,7 +828,7 @@ export class Parser {
       this.skipNewlines();
     }
     this.expectWord('do');
-    const body = this.parseList('compound');
+    const body = this.parseList('compound', false, 'done');
     this.expectWord('done');
     return { type: 'for', name: nameTok.value, words, body, redirs: [], line };
   }
@@ -883,14 +887,14 @@ export class Parser {
 
   private parseGroup(): Group {
     const line = this.next().line;
-    const body = this.parseList('compound');
+    const body = this.parseList('compound', false, '}');
     this.expectWord('}');
     return { type: 'group', body, redirs: [], line };
   }
 
   private parseSubshell(): Subshell {
     const line = this.next().line;
-    const body = this.parseList('compound');
+    const body = this.parseList('compound', false, ')');
     const t = this.peek();
     if (!this.isOp(t, ')')) this.fail(t, ')');
     this.next();

@@ -554,7 +554,8 @@ export class Shell {
         } catch (e) {
           if (e instanceof ExpansionError) {
             this.error(e.message);
-            status = e.status;
+            // bash exits 127 after ${x?} or set -u in a -c string, 1 in a script.
+            status = this.flavor === 'bash' && e.status === 127 && this.mode !== 'command' ? 1 : e.status;
             this.status = status;
             if (!this.interactive && e.fatal) throw new ExitRequest(status);
             if (!this.interactive) continue;
