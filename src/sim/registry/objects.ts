@@ -27,7 +27,7 @@ import {
 // ---------------------------------------------------------------------------------------------
 // Layers
 
-const resolvedLayers = new Map<string, LayerBlob>();
+const resolvedLayers = new WeakMap<LayerDef, LayerBlob>();
 
 /** Splits `remainder` bytes over `paths` as size-only files. */
 function fillEntries(paths: readonly string[], remainder: number, mtime: number): LayerEntry[] {
@@ -44,7 +44,7 @@ function fillEntries(paths: readonly string[], remainder: number, mtime: number)
 
 /** The blob of a catalog layer: its entries (padded to the declared size), DiffID and digest. */
 export function resolveLayer(def: LayerDef): LayerBlob {
-  const cached = resolvedLayers.get(def.key);
+  const cached = resolvedLayers.get(def);
   if (cached) return cached;
   let blob: LayerBlob;
   if (def.empty) {
@@ -64,7 +64,7 @@ export function resolveLayer(def: LayerDef): LayerBlob {
     const diffId = layerDiffId(entries, def.key);
     blob = { kind: 'layer', digest: compressedDigest(diffId), size: def.compressed, diffId, unpackedSize: declared, entries };
   }
-  resolvedLayers.set(def.key, blob);
+  resolvedLayers.set(def, blob);
   return blob;
 }
 

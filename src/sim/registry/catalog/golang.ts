@@ -5,7 +5,7 @@ import { buildpackImage } from './base/buildpack-deps';
 import { DEFAULT_PATH, ImageBuilder } from './build';
 import type { Tree } from './fs';
 import { both, layerMaker } from './layers';
-import { archNames, EMPTY, repository, tags, type Arch, type ArchSizes, type ImageDef } from './model';
+import { archNames, EMPTY, repository, tags, type Arch, type ArchSizes, type ImageDef, type LayerDef } from './model';
 
 interface Release {
   version: string;
@@ -41,6 +41,18 @@ function goFiles(r: Release, arch: Arch) {
 
 const GO_FILL = ['/usr/local/go/src/cmd/vendor/golang.org/x/tools/go/analysis/doc.go', '/usr/local/go/pkg/include/asm_amd64.h', '/usr/local/go/src/runtime/mgc.go', '/usr/local/go/lib/time/zoneinfo.zip', '/usr/local/go/src/crypto/internal/fips140/aes/gcm.go'];
 
+const goLayers = new Map<string, LayerDef>();
+
+function goLayer(r: Release, arch: Arch): LayerDef {
+  const key = `${r.version}/${arch}`;
+  let l = goLayers.get(key);
+  if (!l) {
+    l = layerMaker(`golang:${r.version}`, arch, r.epoch)('go', r.go, goFiles(r, arch), GO_FILL);
+    goLayers.set(key, l);
+  }
+  return l;
+}
+
 function finish(b: ImageBuilder, L: ReturnType<typeof layerMaker>, r: Release, arch: Arch): ImageDef {
   return b
     .env({ GOLANG_VERSION: r.version })
@@ -48,7 +60,7 @@ function finish(b: ImageBuilder, L: ReturnType<typeof layerMaker>, r: Release, a
     .env({ GOPATH: '/go' })
     .env({ PATH: `/go/bin:/usr/local/go/bin:${DEFAULT_PATH}` })
     // COPY --link of the downloaded toolchain: the same layer in every variant of this release
-    .copy('/target/ /', layerMaker(`golang:${r.version}`, arch, r.epoch)('go', r.go, goFiles(r, arch), GO_FILL))
+    .copy('/target/ /', goLayer(r, arch))
     .run(
       'mkdir -p "$GOPATH/src" "$GOPATH/bin" && chmod -R 1777 "$GOPATH"',
       L('gopath', both(126, 0), (t) => t.dir('/go', 0o1777).dir('/go/src', 0o1777).dir('/go/bin', 0o1777)),

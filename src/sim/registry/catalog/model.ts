@@ -89,12 +89,13 @@ export interface LayerSpec {
   fill?: readonly string[];
 }
 
-const layerRegistry = new Map<string, LayerDef>();
-
-/** Defines a layer, or returns the one already defined under that key (shared layers). */
+/**
+ * Defines a layer. Its DiffID is derived from its entries salted with its key, so two
+ * definitions with the same key and the same entries are the same layer (as two builds of one
+ * Dockerfile step producing the same tar are); base images hand out one object per layer so
+ * its entries are resolved once.
+ */
 export function layer(spec: LayerSpec): LayerDef {
-  const found = layerRegistry.get(spec.key);
-  if (found) return found;
   const def: LayerDef = {
     key: spec.key,
     created: spec.created,
@@ -103,7 +104,6 @@ export function layer(spec: LayerSpec): LayerDef {
     entries: spec.entries ?? (() => []),
     fill: spec.fill ?? [],
   };
-  layerRegistry.set(spec.key, def);
   return def;
 }
 

@@ -61,43 +61,54 @@ function fullEntries(arch: Arch) {
   };
 }
 
-function build(variant: BuildpackVariant, arch: Arch): ImageDef {
+/** The three layers, one object each per architecture (every variant and dependent image shares them). */
+const layersFor = perArch((arch: Arch) => {
   const L = layerMaker('buildpack-deps:bookworm', arch, CREATED);
+  const triplet = archNames(arch).triplet;
+  return {
+    curl: L('curl', { amd64: [24_016_432, 60_857_344], arm64: [23_547_111, 61_212_672] }, curlEntries(arch), [
+      `/usr/lib/${triplet}/libsequoia_openpgp_ffi.so`,
+      '/usr/share/ca-certificates/mozilla/bundle.crt',
+    ]),
+    scm: L('scm', { amd64: [64_393_219, 190_103_552], arm64: [64_003_450, 192_937_984] }, scmEntries(arch), [
+      '/usr/lib/python3.11/lib-dynload/_decimal.cpython-311.so',
+      '/usr/lib/git-core/git-remote-http',
+      '/usr/lib/python3/dist-packages/mercurial/__init__.py',
+      `/usr/lib/${triplet}/perl5/5.36/auto/Encode/Encode.so`,
+    ]),
+    full: L('full', { amd64: [211_363_542, 573_706_240], arm64: [202_678_342, 571_420_672] }, fullEntries(arch), [
+      `/usr/lib/${triplet}/libLLVM-14.so.1`,
+      `/usr/lib/gcc/${triplet}/12/lto1`,
+      `/usr/lib/${triplet}/libMagickCore-6.Q16.a`,
+      '/usr/share/doc/libmagickcore-6.q16-dev/changelog.Debian.gz',
+      `/usr/lib/${triplet}/libicudata.so.72.1`,
+      `/usr/lib/${triplet}/libglib-2.0.a`,
+    ]),
+  };
+});
+
+function build(variant: BuildpackVariant, arch: Arch): ImageDef {
+  const layers = layersFor(arch);
   const curl = ImageBuilder.from(debianImage('bookworm', arch), 'debian:bookworm')
     .at(CREATED)
     .version('bookworm-curl')
     .run(
       'set -eux; \tapt-get update; \tapt-get install -y --no-install-recommends \t\tca-certificates \t\tcurl \t\tgnupg \t\tnetbase \t\tsq \t\twget \t; \trm -rf /var/lib/apt/lists/*',
-      L('curl', { amd64: [24_016_432, 60_857_344], arm64: [23_547_111, 61_212_672] }, curlEntries(arch), [
-        `/usr/lib/${archNames(arch).triplet}/libsequoia_openpgp_ffi.so`,
-        '/usr/share/ca-certificates/mozilla/bundle.crt',
-      ]),
+      layers.curl,
     );
   if (variant === 'curl') return curl.build();
   const scm = curl
     .version('bookworm-scm')
     .run(
       'set -eux; \tapt-get update; \tapt-get install -y --no-install-recommends \t\tgit \t\tmercurial \t\topenssh-client \t\tsubversion \t\t\t\tprocps \t; \trm -rf /var/lib/apt/lists/*',
-      L('scm', { amd64: [64_393_219, 190_103_552], arm64: [64_003_450, 192_937_984] }, scmEntries(arch), [
-        '/usr/lib/python3.11/lib-dynload/_decimal.cpython-311.so',
-        '/usr/lib/git-core/git-remote-http',
-        '/usr/lib/python3/dist-packages/mercurial/__init__.py',
-        `/usr/lib/${archNames(arch).triplet}/perl5/5.36/auto/Encode/Encode.so`,
-      ]),
+      layers.scm,
     );
   if (variant === 'scm') return scm.build();
   return scm
     .version('bookworm')
     .run(
       'set -ex; \tapt-get update; \tapt-get install -y --no-install-recommends \t\tautoconf \t\tautomake \t\tbzip2 \t\tdefault-libmysqlclient-dev \t\tdpkg-dev \t\tfile \t\tg++ \t\tgcc \t\timagemagick \t\tlibbz2-dev \t\tlibc6-dev \t\tlibcurl4-openssl-dev \t\tlibdb-dev \t\tlibevent-dev \t\tlibffi-dev \t\tlibgdbm-dev \t\tlibglib2.0-dev \t\tlibgmp-dev \t\tlibjpeg-dev \t\tlibkrb5-dev \t\tliblzma-dev \t\tlibmagickcore-dev \t\tlibmagickwand-dev \t\tlibmaxminddb-dev \t\tlibncurses5-dev \t\tlibncursesw5-dev \t\tlibpng-dev \t\tlibpq-dev \t\tlibreadline-dev \t\tlibsqlite3-dev \t\tlibssl-dev \t\tlibtool \t\tlibwebp-dev \t\tlibxml2-dev \t\tlibxslt-dev \t\tlibyaml-dev \t\tmake \t\tpatch \t\tunzip \t\txz-utils \t\tzlib1g-dev \t; \trm -rf /var/lib/apt/lists/*',
-      L('full', { amd64: [211_363_542, 573_706_240], arm64: [202_678_342, 571_420_672] }, fullEntries(arch), [
-        `/usr/lib/${archNames(arch).triplet}/libLLVM-14.so.1`,
-        `/usr/lib/gcc/${archNames(arch).triplet}/12/lto1`,
-        `/usr/lib/${archNames(arch).triplet}/libMagickCore-6.Q16.a`,
-        '/usr/share/doc/libmagickcore-6.q16-dev/changelog.Debian.gz',
-        `/usr/lib/${archNames(arch).triplet}/libicudata.so.72.1`,
-        `/usr/lib/${archNames(arch).triplet}/libglib-2.0.a`,
-      ]),
+      layers.full,
     )
     .build();
 }
