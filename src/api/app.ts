@@ -31,6 +31,11 @@ export interface ApiOptions {
   sync?: () => void;
   /** Largest request body accepted, in bytes (default 1 MiB; builds: 256 MiB). */
   maxBodyBytes?: number;
+  /**
+   * The addresses the daemon listens on, as dockerd's -H options (`tcp://127.0.0.1:2375`,
+   * `unix:///var/run/docker.sock`); `docker info` warns about TCP ones without TLS.
+   */
+  listeners?: string[];
 }
 
 export interface Ctx {

@@ -15,17 +15,18 @@ export async function main(): Promise<void> {
   const speed = Number(process.env.DOCKSIM_SPEED ?? '1');
   const world = createWorld({ seed: process.env.DOCKSIM_SEED ?? 'docksim', start: Date.now() });
   const driver = new RealtimeDriver(world, { speed });
-  const api = createEngineApi(world, { transport: 'tcp', sync: () => driver.sync() });
+  const sock = process.env.DOCKSIM_DOCKER_SOCKET;
+  const listeners = [`tcp://${host}:${port}`, ...(sock ? [`unix://${sock}`] : [])];
+  const api = createEngineApi(world, { transport: 'tcp', sync: () => driver.sync(), listeners });
   const log = process.env.DOCKSIM_LOG === '1' ? (l: string) => console.error(l) : undefined;
   const node = createNodeHost(api, { log });
   await new Promise<void>((resolve, reject) => {
     node.server.once('error', reject);
     node.server.listen(port, host, () => resolve());
   });
-  const sock = process.env.DOCKSIM_DOCKER_SOCKET;
   if (sock) {
     if (existsSync(sock)) unlinkSync(sock);
-    const unixHost = createNodeHost(createEngineApi(world, { transport: 'unix', sync: () => driver.sync() }), { log });
+    const unixHost = createNodeHost(createEngineApi(world, { transport: 'unix', sync: () => driver.sync(), listeners }), { log });
     unixHost.server.listen(sock);
   }
   console.log(`docksim Docker endpoint on tcp://${host}:${port}`);

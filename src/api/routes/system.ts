@@ -220,6 +220,22 @@ export function systemInfo(ctx: Ctx): Record<string, unknown> {
     SecurityOptions: ['name=apparmor', 'name=seccomp,profile=builtin', 'name=cgroupns'],
     FirewallBackend: { Driver: 'iptables' },
     CDISpecDirs: ['/etc/cdi', '/var/run/cdi'],
-    Warnings: null,
+    Warnings: apiWarnings(ctx.opts.listeners ?? []),
   };
+}
+
+// moby daemon/info.go fillAPIInfo: every TCP listener without TLS (docksim's never use TLS).
+const ATTACK_SURFACE = `
+         Access to the remote API is equivalent to root access on the host. Refer
+         to the 'Docker daemon attack surface' section in the documentation for
+         more information: https://docs.docker.com/go/attack-surface/`;
+const REMOVAL = 'In future versions this will be a hard failure preventing the daemon from starting! Learn more at: https://docs.docker.com/go/api-security/';
+
+export function apiWarnings(listeners: readonly string[]): string[] | null {
+  const out: string[] = [];
+  for (const l of listeners) {
+    const m = /^tcp:\/\/(.*)$/.exec(l);
+    if (m) out.push(`[DEPRECATION NOTICE]: API is accessible on http://${m[1]} without encryption.${ATTACK_SURFACE}\n${REMOVAL}`);
+  }
+  return out.length > 0 ? out : null;
 }
