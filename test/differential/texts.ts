@@ -102,3 +102,28 @@ export function eventsAs28<T extends { Type: string; Action: string }>(kind: 're
 export function waitBody(body: { StatusCode: number; Error?: { Message: string } | null }): unknown {
   return body.Error ? body : { StatusCode: body.StatusCode };
 }
+
+/** api/server/router/container/container_routes.go: 28.2 maps "default" to the OS default network. */
+export const networkModeAs28 = (kind: 'real' | 'sim', mode: string) => (kind === 'real' && mode === 'default' ? 'bridge' : mode);
+
+/** Filters (api/types/filters/errors.go): lower case, 400. */
+export const filterUnknownKey = (key: string): TextPair => ({ v20: `Invalid filter '${key}'`, v28: `invalid filter '${key}'` });
+export const filterBadJson: TextPair = { v20: 'unexpected end of JSON input', v28: 'invalid filter', status20: 500, status28: 400 };
+/** daemon/list.go foldFilter and api/types/container/state.go ValidateContainerState. */
+export const filterBadStatus = (v: string): TextPair => ({
+  v20: `Invalid filter 'status=${v}'`,
+  v28: `invalid filter 'status=${v}': invalid value for state (${v}): must be one of created, running, paused, restarting, removing, exited, dead`,
+});
+export const filterBadExited = (v: string): TextPair => ({
+  v20: `strconv.Atoi: parsing "${v}": invalid syntax`,
+  v28: `invalid filter 'exited=${v}': strconv.Atoi: parsing "${v}": invalid syntax`,
+  status20: 500,
+  status28: 400,
+});
+/** container/view.go Get: a NotFound error. */
+export const filterNoSuchContainer = (ref: string): TextPair => ({
+  v20: `no such container ${ref}`,
+  v28: `No such container: ${ref}`,
+  status20: 500,
+  status28: 404,
+});

@@ -450,11 +450,13 @@ export class ContainerService {
   list(opts: { all: boolean; limit: number; filters: Filters }, isAncestor: (c: Container, ref: string) => boolean): Container[] {
     const f = opts.filters;
     f.validate(['ancestor', 'before', 'exited', 'id', 'isolation', 'label', 'name', 'status', 'health', 'since', 'volume', 'network', 'is-task', 'publish', 'expose']);
+    // moby daemon/list.go foldFilter: exit codes first, then states; only a status filter (or a
+    // limit) lists stopped containers without `all`
+    for (const e of f.get('exited')) if (!/^[+-]?\d+$/.test(e)) throw invalid(`invalid filter 'exited=${e}': strconv.Atoi: parsing "${e}": invalid syntax`);
+    const states = ['created', 'running', 'paused', 'restarting', 'removing', 'exited', 'dead'];
     for (const s of f.get('status'))
-      if (!['created', 'running', 'paused', 'restarting', 'removing', 'exited', 'dead'].includes(s))
-        throw invalid(`invalid filter 'status=${s}': invalid value`);
-    for (const e of f.get('exited')) if (!/^-?\d+$/.test(e)) throw invalid(`invalid filter 'exited=${e}': strconv.Atoi: parsing "${e}": invalid syntax`);
-    const all = opts.all || f.has('status') || f.has('exited') || opts.limit > 0;
+      if (!states.includes(s)) throw invalid(`invalid filter 'status=${s}': invalid value for state (${s}): must be one of ${states.join(', ')}`);
+    const all = opts.all || f.has('status') || opts.limit > 0;
     let list = this.d.containerList();
     const refIdx = (key: string): number | null => {
       const refs = f.get(key);
