@@ -97,6 +97,20 @@ function isScript(fs: FileSystem, path: string): boolean {
   }
 }
 
+/**
+ * A text file (run as a script: by its #! interpreter or /bin/sh), as opposed to a binary:
+ * an ELF header, a NUL byte, or a synthetic file (whose declared size is not its text's).
+ */
+function isText(fs: FileSystem, path: string): boolean {
+  try {
+    const text = fs.readFile(path);
+    if (text.startsWith('\x7fELF') || text.includes('\0')) return false;
+    return new TextEncoder().encode(text).length === fs.stat(path).size;
+  } catch {
+    return false;
+  }
+}
+
 /** Runs a script file: its #! interpreter, or /bin/sh. */
 function scriptCommand(table: () => CommandTable, path: string): Command {
   return function* (ctx: CommandContext): Run<number> {
@@ -119,7 +133,9 @@ function scriptCommand(table: () => CommandTable, path: string): Command {
       ctx.stderr.write(`${ctx.args[0]}: ${interp}: bad interpreter: No such file or directory\n`);
       return 126;
     }
-    const argv = [interp, ...(arg !== undefined ? [arg] : []), ctx.args[0], ...ctx.args.slice(1)];
+    // The script is passed as the path it was executed by: as typed (./s.sh) or as found in PATH.
+    const script = ctx.args[0].includes('/') ? ctx.args[0] : path;
+    const argv = [interp, ...(arg !== undefined ? [arg] : []), script, ...ctx.args.slice(1)];
     return yield* cmd({ ...ctx, args: argv });
   };
 }
@@ -170,6 +186,12 @@ function appletPrograms(_flavor: AppletFlavor, env: AppletEnv, names?: string[])
   return out;
 }
 
+/** A link to busybox under a name it has no applet for. */
+const appletNotFound: Command = function* (ctx) {
+  ctx.stderr.write(`${basename(ctx.args[0])}: applet not found\n`);
+  return 127;
+};
+
 /** The busybox multi-call entry: `busybox ls -l`, `busybox --list`. */
 function busyboxMain(programs: Programs, env: AppletEnv): Command {
   return function* (ctx: CommandContext): Run<number> {
@@ -205,7 +227,7 @@ function busyboxMain(programs: Programs, env: AppletEnv): Command {
  * A table whose commands are files in the filesystem (container images). `programs` maps a
  * program name to its implementation; `multiCall` names binaries that dispatch on argv[0].
  */
-function fsTable(programs: Programs, multiCall: Set<string>, self: { t?: ShellCommandTable }): ShellCommandTable {
+function fsTable(programs: Programs, multiCall: Set<string>, outer: () => CommandTable): ShellCommandTable {
   const programOf = (path: string, fs: FileSystem): string | null => {
     const { names, final } = chain(fs, path);
     const last = basename(final);
@@ -230,7 +252,8 @@ function fsTable(programs: Programs, multiCall: Set<string>, self: { t?: ShellCo
         const cmd = programs.get(prog)!;
         return { path: c, cmd };
       }
-      if (isScript(ctx.fs, chain(ctx.fs, path).final)) return { path: c, cmd: scriptCommand(() => self.t!, path) };
+      if (multiCall.has(basename(chain(ctx.fs, path).final))) return { path: c, cmd: appletNotFound };
+      if (isText(ctx.fs, chain(ctx.fs, path).final)) return { path: c, cmd: scriptCommand(outer, path) };
       if (name.includes('/')) return null;
       // An executable we cannot run: a later PATH entry may still have it.
     }
@@ -242,7 +265,6 @@ function fsTable(programs: Programs, multiCall: Set<string>, self: { t?: ShellCo
     which: (name, ctx) => resolve(name, ctx)?.path ?? null,
     programOf,
   };
-  self.t = table;
   return table;
 }
 
@@ -267,7 +289,8 @@ export function busyboxCommands(opts: TableOptions = {}): ShellCommandTable {
   programs.set('sh', shellCommand('ash', () => self.t!));
   programs.set('ash', shellCommand('ash', () => self.t!));
   programs.set('busybox', busyboxMain(programs, env));
-  return fsTable(programs, new Set(['busybox']), self);
+  self.t = fsTable(programs, new Set(['busybox']), () => self.t!);
+  return self.t;
 }
 
 /** Table for Debian/Ubuntu images: GNU coreutils, dash as /bin/sh, bash. */
@@ -279,7 +302,8 @@ export function debianCommands(opts: TableOptions = {}): ShellCommandTable {
   programs.set('sh', shellCommand('dash', () => self.t!));
   programs.set('bash', shellCommand('bash', () => self.t!));
   programs.set('rbash', shellCommand('bash', () => self.t!));
-  return fsTable(programs, new Set(), self);
+  self.t = fsTable(programs, new Set(), () => self.t!);
+  return self.t;
 }
 
 /**
@@ -297,7 +321,7 @@ export function hostCommands(extra: Record<string, Command> = {}, opts: TableOpt
   programs.set('dash', shellCommand('dash', () => self.t!));
   for (const [k, v] of Object.entries(extra)) programs.set(k, v);
   const virtualDirs = new Set(['/usr/bin', '/bin']);
-  const files = fsTable(programs, new Set(), {});
+  const files = fsTable(programs, new Set(), () => self.t!);
   const resolve = (name: string, ctx: { env: Map<string, string>; fs: FileSystem }): { path: string; cmd: Command } | null => {
     if (name.includes('/')) {
       const path = resolvePath(ctx.env.get('PWD') ?? '/', name);

@@ -92,14 +92,14 @@ export function installPrograms(fs: MemoryFs, kind: TableKind): void {
     mk('/usr/bin');
     mk('/sbin');
     mk('/usr/sbin');
-    fs.writeFile('/bin/busybox', 'ELF busybox', { mode: 0o755 });
+    fs.writeFile('/bin/busybox', '\x7fELF busybox', { mode: 0o755 });
     for (const [dir, names] of Object.entries(BUSYBOX_LINKS)) {
       for (const n of names) if (n !== 'busybox') fs.symlink('/bin/busybox', `${dir}/${n}`);
     }
   } else if (kind === 'debian') {
     mk('/usr/bin');
     mk('/usr/sbin');
-    for (const n of DEBIAN_BINS) fs.writeFile(`/usr/bin/${n}`, `ELF ${n}`, { mode: 0o755 });
+    for (const n of DEBIAN_BINS) fs.writeFile(`/usr/bin/${n}`, `\x7fELF ${n}`, { mode: 0o755 });
     fs.symlink('usr/bin', '/bin');
     fs.symlink('usr/sbin', '/sbin');
     fs.symlink('dash', '/usr/bin/sh');
