@@ -18,4 +18,15 @@ In future versions this will be a hard failure preventing the daemon from starti
     const plain = testEngine();
     expect((await plain.json('GET', '/v1.50/info')).body.Warnings).toBeNull();
   });
+
+  it('a pulled image has no LastTagTime until `docker tag` (moby TagImage) sets it', async () => {
+    const t = testEngine();
+    await t.pull('hello-world:latest');
+    const pulled = await t.json('GET', '/v1.50/images/hello-world/json');
+    expect(pulled.body.Metadata).toEqual({ LastTagTime: '0001-01-01T00:00:00Z' });
+    expect((await t.call('POST', '/v1.50/images/hello-world/tag?repo=mine&tag=v1')).status).toBe(201);
+    const tagged = await t.json('GET', '/v1.50/images/mine:v1/json');
+    expect(tagged.body.Metadata.LastTagTime).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(\.\d+)?Z$/);
+    expect(tagged.body.Metadata.LastTagTime).not.toBe('0001-01-01T00:00:00Z');
+  });
 });

@@ -140,12 +140,16 @@ export class ImageService {
     return img;
   }
 
-  /** Points a (normalised) reference at an image; logs "tag" when asked. */
-  setRef(img: Image, ref: NamedReference): void {
+  /**
+   * Points a (normalised) reference at an image. `tagged`: the reference comes from moby's
+   * TagImage (docker tag, build, import), which sets Metadata.LastTagTime; a pull adds its
+   * references to the store directly and leaves it unset.
+   */
+  setRef(img: Image, ref: NamedReference, tagged = false): void {
     const key = full(ref);
     this.store.setRef(key, img.id);
     sortRefs(img);
-    if (!key.includes('@')) img.lastTagTime = this.d.stamp();
+    if (tagged && !key.includes('@')) img.lastTagTime = this.d.stamp();
   }
 
   search(term: string, limit: number, filters: Filters): Record<string, unknown>[] {
@@ -176,7 +180,7 @@ export class ImageService {
     if (target.digest) throw invalid('refusing to create a tag with a digest reference');
     if (target.path.startsWith('library/') && target.domain === 'docker.io' && familiarName(full(target)) === 'scratch')
       throw invalid("'scratch' is a reserved name");
-    this.setRef(img, target);
+    this.setRef(img, target, true);
     this.d.event('image', 'tag', img.id, { ...labelsOf(img), name: familiar(full(target)) });
   }
 

@@ -23,6 +23,8 @@ export interface HubImage {
   shortId: string;
   /** Short names of the layers, as pull progress prints them. */
   layers: string[];
+  /** The layers' DiffIDs (config rootfs.diff_ids; RootFS.Layers of image inspect). */
+  diffIds: string[];
   /** Sum of the layers' unpacked sizes: `docker images` SIZE in bytes. */
   size: number;
   /** `docker images` SIZE column (HumanSizeWithPrecision 3). */
@@ -30,7 +32,7 @@ export interface HubImage {
   /** The config's `created`. */
   created: string;
   /** The config (parsed). */
-  config: { created: string; config?: { Cmd?: string[]; Env?: string[]; Entrypoint?: string[] | null }; history?: { created_by?: string; empty_layer?: boolean; comment?: string }[] };
+  config: { created: string; rootfs: { diff_ids: string[] }; config?: { Cmd?: string[]; Env?: string[]; Entrypoint?: string[] | null }; history?: { created_by?: string; empty_layer?: boolean; comment?: string }[] };
 }
 
 const hub = new Hub();
@@ -60,6 +62,7 @@ export function hubImage(name: string, tag = 'latest', platform = { os: 'linux',
     id,
     shortId: id.slice('sha256:'.length, 'sha256:'.length + 12),
     layers: manifest.layers.map((l) => l.digest.slice('sha256:'.length, 'sha256:'.length + 12)),
+    diffIds: config.rootfs.diff_ids,
     size,
     sizeText: humanSizeWithPrecision(size, 3),
     created: config.created,
@@ -67,7 +70,7 @@ export function hubImage(name: string, tag = 'latest', platform = { os: 'linux',
   };
 }
 
-/** Every hex id of these images (ids, digests, layers), for Masker's `keep`. */
+/** Every id and date of these images (ids, digests, layers, Created), for Masker's `keep`. */
 export function hubIds(...images: HubImage[]): string[] {
-  return images.flatMap((i) => [i.id, i.digest, ...i.layers]);
+  return images.flatMap((i) => [i.id, i.digest, ...i.layers, ...i.diffIds, i.created]);
 }

@@ -20,7 +20,10 @@ export type MaskKind = 'ids' | 'uuid' | 'timestamps' | 'durations';
 export const ALL_MASKS: readonly MaskKind[] = ['ids', 'uuid', 'timestamps', 'durations'];
 
 export interface MaskOptions {
-  /** Hex ids (full or short, with or without sha256:) that are facts and stay as they are. */
+  /**
+   * Facts that stay as they are: hex ids (full or short, with or without sha256:) and
+   * timestamps (an image's Created on the Hub). Go's zero time is always kept.
+   */
   keep?: Iterable<string>;
   /** Which masks apply (default: all). */
   kinds?: readonly MaskKind[];
@@ -35,13 +38,14 @@ const RE_HEX = /(?<![0-9A-Za-z])[0-9a-f]{64}(?![0-9A-Za-z])|(?<![0-9A-Za-z])[0-9
 
 export class Masker {
   private readonly keep = new Set<string>();
+  private readonly keepTimes = new Set<string>(['0001-01-01T00:00:00Z']);
   private readonly numbers = new Map<string, number>();
   private readonly kinds: Set<MaskKind>;
 
   constructor(opts: MaskOptions = {}) {
     for (const k of opts.keep ?? []) {
-      const hex = k.replace(/^sha256:/, '');
-      this.keep.add(hex.slice(0, 12));
+      if (/^(sha256:)?[0-9a-f]{12,64}$/.test(k)) this.keep.add(k.replace(/^sha256:/, '').slice(0, 12));
+      else this.keepTimes.add(k);
     }
     this.kinds = new Set(opts.kinds ?? ALL_MASKS);
   }
@@ -64,7 +68,8 @@ export class Masker {
 
   mask(text: string): string {
     let t = text;
-    if (this.kinds.has('timestamps')) t = t.replace(RE_RFC3339, '<ts>').replace(RE_GO_TIME, '<ts>');
+    const time = (ts: string) => (this.keepTimes.has(ts) ? ts : '<ts>');
+    if (this.kinds.has('timestamps')) t = t.replace(RE_RFC3339, time).replace(RE_GO_TIME, time);
     if (this.kinds.has('uuid')) t = t.replace(RE_UUID, '<uuid>');
     if (this.kinds.has('durations')) t = t.replace(RE_DURATION, '<dur>');
     if (this.kinds.has('ids')) t = t.replace(RE_HEX, (hex) => this.idFor(hex));
@@ -77,6 +82,7 @@ export class Masker {
    * with the same rules, so the expectation can be written as docker prints it.
    */
   table(text: string, opts: TableOptions = {}): string {
+    if (text === '') return '';
     const rows = parseTable(text);
     const masked = rows.map((row, i) =>
       row.map((cell, j) => {
