@@ -4,8 +4,7 @@
 import type { Command } from '../../sh/types';
 import type { ProgramTable } from '../runtime/exec';
 import { hello } from './hello';
-import { multicall } from './multicall';
-import { sleepProgram } from './sleep';
+import { shellPrograms } from './shells';
 
 export class Programs implements ProgramTable {
   private readonly table = new Map<string, Command>();
@@ -24,23 +23,8 @@ export class Programs implements ProgramTable {
   }
 }
 
-/** Commands every multi-call binary here provides until the shells' applets take over. */
-function basicApplets(): Map<string, Command> {
-  const m = new Map<string, Command>();
-  m.set('sleep', sleepProgram);
-  m.set('true', function* () {
-    return 0;
-  });
-  m.set('false', function* () {
-    return 1;
-  });
-  return m;
-}
-
 export function defaultPrograms(): Programs {
-  return new Programs()
-    .set('hello', hello)
-    .set('sleep', sleepProgram)
-    .set('busybox', multicall('busybox', basicApplets, (a) => `${a}: applet not found\n`))
-    .set('coreutils', multicall('coreutils', basicApplets, (a) => `coreutils: unknown program '${a}'\nTry 'coreutils --help' for more information.\n`));
+  const p = new Programs().set('hello', hello);
+  for (const [name, program] of shellPrograms()) p.set(name, program);
+  return p;
 }
