@@ -127,3 +127,19 @@ export const filterNoSuchContainer = (ref: string): TextPair => ({
   status20: 500,
   status28: 404,
 });
+
+/** daemon/create.go (25.0+): an empty restart policy name is stored as "no". */
+export const restartPolicyAs28 = (kind: 'real' | 'sim', p: { Name: string; MaximumRetryCount: number }) =>
+  kind === 'real' && p.Name === '' ? { ...p, Name: 'no' } : p;
+
+/** oci/defaults.go: 28.2 also masks /proc/interrupts and /sys/devices/virtual/powercap (security advisories). */
+export function maskedPathsAs28(kind: 'real' | 'sim', paths: string[] | null): string[] | null {
+  if (kind === 'sim' || !paths) return paths;
+  const out: string[] = [];
+  for (const p of paths) {
+    out.push(p);
+    if (p === '/proc/acpi') out.push('/proc/interrupts');
+    if (p === '/sys/firmware') out.push('/sys/devices/virtual/powercap');
+  }
+  return out;
+}

@@ -653,7 +653,7 @@ export function applyHostConfigDefaults(hc: HostConfigT): void {
   if (hc.CgroupnsMode === '') hc.CgroupnsMode = 'private';
   if (hc.Runtime === '' || hc.Runtime === undefined) hc.Runtime = 'runc';
   if (hc.OomKillDisable === null) hc.OomKillDisable = false;
-  if (hc.PortBindings === null) hc.PortBindings = {};
+  // PortBindings stays as sent: null when the request has none (the docker CLI sends {})
   if (hc.MaskedPaths === null && !hc.Privileged) hc.MaskedPaths = [...DEFAULT_MASKED];
   if (hc.ReadonlyPaths === null && !hc.Privileged) hc.ReadonlyPaths = [...DEFAULT_READONLY];
   (hc as Record<string, unknown>).KernelMemory = 0;
