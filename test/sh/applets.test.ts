@@ -49,6 +49,7 @@ const CASES: Case[] = [
   { name: 'ls file args', script: 'ls b.txt a.txt dir' },
   { name: 'ls -r -S', script: 'ls -rS' },
   { name: 'ls trailing slash', script: 'ls link/; echo $?' },
+  { name: 'ls columns', script: 'cd greek; ls -C -w 40; ls -x -w 40; ls -C -w 80; ls -C -w 12', files: Object.fromEntries('alpha beta gamma delta epsilon zeta eta theta iota kappa lambda mu nu xi omicron pi rho sigma tau upsilon'.split(' ').map((n) => [`greek/${n}`, ''])) },
   // mkdir rm rmdir touch
   { name: 'mkdir', script: 'mkdir new; mkdir new; echo $?; mkdir -p p/q/r; ls -R p; mkdir x/y; echo $?' },
   { name: 'rm', script: 'rm a.txt; ls; rm nope; echo $?; rm -f nope; echo $?; rm dir; echo $?; rm -r dir; ls' },
@@ -109,6 +110,9 @@ const CASES: Case[] = [
   { name: 'date formats', script: 'date -d @0; date -u -d @86400 +%Y-%m-%d; date -d "@1700000000" "+%a %b %e %H:%M:%S %Z %Y"; date -R -d @0; date -I -d @0' },
   { name: 'sleep errors', script: 'sleep x; echo $?', compare: 'firstErrLine' },
   { name: 'which', script: 'which nosuchthing; echo $?' },
+  { name: 'xargs passes options to the command', script: 'echo x | xargs echo -n; echo; echo 1 2 | xargs -n 1 echo -e' },
+  { name: '--help first lines', script: 'for c in ls cat head sort wc mkdir cp; do $c --help | head -n 2; done', only: 'gnu' },
+  { name: '--version', script: 'ls --version | head -n 1 | sed "s/[0-9.]*$//"; cat --version | sed -n 3p', only: 'gnu' },
 ];
 
 const FLAVORS = [

@@ -24,6 +24,7 @@ import {
   userByName,
   val,
   warn,
+  helpVersion,
 } from './framework';
 
 // ---------------------------------------------------------------------------- cat
@@ -635,6 +636,8 @@ function walkPaths(fs: FileSystem, path: string, f: (p: string) => void): void {
 function* chmod(ctx: CommandContext, env: AppletEnv): Run<number> {
   const gnu = env.flavor === 'gnu';
   const usage = 'chmod [-Rcvf] MODE[,MODE]... FILE...\n\nChange file access permissions for the specified FILE(s)\n';
+  const hv = helpVersion(ctx, env, usage);
+  if (hv !== null) return hv;
   // Modes like -x look like options: take the first non-flag argument as the mode.
   const argv = ctx.args.slice(1);
   let recursive = false;

@@ -6,6 +6,7 @@ import type { FileSystem, Stat } from '../../vfs/types';
 import { fsCode, isFsError, resolvePath, strerror } from '../errors';
 import { readChunk } from '../io';
 import type { CommandContext, Run } from '../types';
+import { gnuHelp, gnuVersionText } from './gnu-help';
 
 export type AppletFlavor = 'gnu' | 'busybox';
 
@@ -113,6 +114,8 @@ export interface OptSpec {
   gnuStatus?: number;
   /** Accept `-NUM` as an option with key '#' (head -5, tail -20). */
   numeric?: boolean;
+  /** Options end at the first operand, also in GNU (xargs: the rest is the command line). */
+  posix?: boolean;
 }
 
 export interface ParsedOpts {
@@ -137,7 +140,39 @@ export function val(p: ParsedOpts, key: string): string | undefined {
  * musl stops at the first operand. Prints the flavor's message and returns an exit status
  * on error.
  */
+/**
+ * `--help` / `--version` (GNU: anywhere before `--`; busybox: --help as the first argument).
+ * Returns the exit status when one was handled, null otherwise.
+ */
+export function helpVersion(ctx: CommandContext, env: AppletEnv, usage?: string, argv = ctx.args.slice(1)): number | null {
+  const name = applet(ctx);
+  if (env.flavor === 'busybox') {
+    if (argv[0] !== '--help') return null;
+    ctx.stdout.write(`${env.banner}\n\nUsage: ${usage ?? name}\n`);
+    return 0;
+  }
+  for (const a of argv) {
+    if (a === '--') break;
+    if (a === '--help') {
+      const h = gnuHelp(name, prog(ctx));
+      if (h === null) return null;
+      ctx.stdout.write(h);
+      return 0;
+    }
+    if (a === '--version') {
+      const v = gnuVersionText(name);
+      if (v === null) return null;
+      ctx.stdout.write(v);
+      return 0;
+    }
+  }
+  return null;
+}
+
 export function getopt(ctx: CommandContext, env: AppletEnv, spec: OptSpec, argv = ctx.args.slice(1)): ParsedOpts | number {
+  const firstOperand = spec.posix ? argv.findIndex((a) => !a.startsWith('-')) : -1;
+  const hv = helpVersion(ctx, env, spec.usage, firstOperand >= 0 ? argv.slice(0, firstOperand) : argv);
+  if (hv !== null) return hv;
   const flags = spec.flags ?? '';
   const withArg = spec.withArg ?? '';
   const out: ParsedOpts = { opts: new Map(), list: [], args: [] };
@@ -216,7 +251,7 @@ export function getopt(ctx: CommandContext, env: AppletEnv, spec: OptSpec, argv 
       }
       continue;
     }
-    if (!gnu) {
+    if (!gnu || spec.posix) {
       out.args.push(...argv.slice(i));
       break;
     }

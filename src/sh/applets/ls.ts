@@ -71,24 +71,25 @@ function gnuIndent(from: number, to: number): string {
   return s;
 }
 
-function gnuColumns(names: string[], width: number): string {
+/**
+ * GNU ls -C (down columns) and -x (across): the most columns whose line fits (column width =
+ * longest name + 2, the last column unpadded), padding with tabs where they fit.
+ */
+function gnuColumns(names: string[], width: number, across = false): string {
   const n = names.length;
   if (n === 0) return '';
   const lens = names.map((x) => [...x].length);
   const maxCols = Math.max(1, Math.min(n, Math.floor(width / 3)));
+  const place = (i: number, rows: number, cols: number) => (across ? i % cols : Math.floor(i / rows));
   let best = 1;
   let bestWidths: number[] = [Math.max(...lens)];
   for (let cols = 1; cols <= maxCols; cols++) {
     const rows = Math.ceil(n / cols);
-    if (Math.ceil(n / rows) !== cols) continue;
-    const widths: number[] = [];
-    for (let c = 0; c < cols; c++) {
-      let w = 0;
-      for (let r = 0; r < rows; r++) {
-        const i = c * rows + r;
-        if (i < n) w = Math.max(w, lens[i]);
-      }
-      widths.push(w + (c === cols - 1 ? 0 : 2));
+    if (!across && Math.ceil(n / rows) !== cols) continue;
+    const widths = new Array(cols).fill(0);
+    for (let i = 0; i < n; i++) {
+      const c = place(i, rows, cols);
+      widths[c] = Math.max(widths[c], lens[i] + (c === cols - 1 ? 0 : 2));
     }
     const total = widths.reduce((a, b) => a + b, 0);
     if (total < width) {
@@ -102,12 +103,13 @@ function gnuColumns(names: string[], width: number): string {
     let pos = 0;
     let line = '';
     for (let c = 0; c < best; c++) {
-      const i = c * rows + r;
+      const i = across ? r * best + c : c * rows + r;
       if (i >= n) break;
       line += names[i];
       const end = pos + bestWidths[c];
-      const next = c * rows + r + rows;
-      if (next < n && c < best - 1) line += gnuIndent(pos + lens[i], end);
+      const next = across ? i + 1 : i + rows;
+      const lastInRow = across ? c === best - 1 || next >= n : next >= n || c === best - 1;
+      if (!lastInRow) line += gnuIndent(pos + lens[i], end);
       pos = end;
     }
     out += line + '\n';
@@ -115,7 +117,8 @@ function gnuColumns(names: string[], width: number): string {
   return out;
 }
 
-function busyboxColumns(names: string[], width: number): string {
+/** busybox: every column as wide as the longest name + 2, no tabs. */
+function busyboxColumns(names: string[], width: number, across = false): string {
   const n = names.length;
   if (n === 0) return '';
   const lens = names.map((x) => [...x].length);
@@ -126,9 +129,10 @@ function busyboxColumns(names: string[], width: number): string {
   for (let r = 0; r < rows; r++) {
     let line = '';
     for (let c = 0; c < cols; c++) {
-      const i = c * rows + r;
+      const i = across ? r * cols + c : c * rows + r;
       if (i >= n) break;
-      const last = c === cols - 1 || i + rows >= n;
+      const next = across ? i + 1 : i + rows;
+      const last = c === cols - 1 || next >= n;
       line += last ? names[i] : names[i] + ' '.repeat(colWidth - lens[i]);
     }
     out += line + '\n';
@@ -163,10 +167,14 @@ export function* ls(ctx: CommandContext, env: AppletEnv): Run<number> {
   const opt = (k: string) => has(p, k);
   // Later options win among -1 / -l / -C.
   let format: 'long' | 'one' | 'cols' = ctx.isatty ? 'cols' : 'one';
+  let across = false;
   for (const [k] of p.list) {
     if (k === 'l' || k === 'n') format = 'long';
     else if (k === '1') format = 'one';
-    else if (k === 'C' || k === 'x') format = 'cols';
+    else if (k === 'C' || k === 'x') {
+      format = 'cols';
+      across = k === 'x';
+    }
   }
   const all = opt('a');
   const almost = opt('A') && !all;
@@ -265,7 +273,7 @@ export function* ls(ctx: CommandContext, env: AppletEnv): Run<number> {
     if (format === 'long') return longLines(es, isDirListing);
     const names = es.map(display);
     if (format === 'one') return names.map((n) => n + '\n').join('');
-    return gnu ? gnuColumns(names, width) : busyboxColumns(names, width);
+    return gnu ? gnuColumns(names, width, across) : busyboxColumns(names, width, across);
   };
 
   const listDir = (path: string): { entries: Entry[]; error?: string } => {

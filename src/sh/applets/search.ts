@@ -18,6 +18,7 @@ import {
   val,
   warn,
   bbUsage,
+  helpVersion,
 } from './framework';
 import { compile, RegexError } from './regex';
 
@@ -812,6 +813,8 @@ function* find(ctx: CommandContext, env: AppletEnv): Run<number> {
   const gnu = env.flavor === 'gnu';
   const args = ctx.args.slice(1);
   const usage = 'find [-HL] [PATH]... [OPTIONS] [ACTIONS]\n\nSearch for files and perform actions on them.\nFirst failed action stops processing of current file.\nDefaults: PATH is current directory, action is \'-print\'\n';
+  const hv = helpVersion(ctx, env, usage, args.slice(0, 1));
+  if (hv !== null) return hv;
   const paths: string[] = [];
   let i = 0;
   while (i < args.length && (args[i] === '-L' || args[i] === '-H' || args[i] === '-P')) i++;
@@ -1095,6 +1098,7 @@ function* xargs(ctx: CommandContext, env: AppletEnv): Run<number> {
     withArg: 'nIdLPs',
     long: { null: { key: '0' }, 'no-run-if-empty': { key: 'r' }, 'max-args': { key: 'n', arg: 'required' }, replace: { key: 'I', arg: 'optional' }, delimiter: { key: 'd', arg: 'required' }, verbose: { key: 't' } },
     usage: 'xargs [OPTIONS] [PROG ARGS]\n\nRun PROG on every item given by stdin\n',
+    posix: true,
   });
   if (typeof p === 'number') return p;
   const cmd = p.args.length ? p.args : ['echo'];

@@ -21,6 +21,7 @@ import {
   userName,
   val,
   warn,
+  helpVersion,
 } from './framework';
 
 /** A process as the driver reports it for `ps` (answer to the custom effect 'ps'). */
@@ -92,6 +93,10 @@ function* test(ctx: CommandContext, env: AppletEnv): Run<number> {
 
 function* envCmd(ctx: CommandContext, env: AppletEnv): Run<number> {
   const gnu = env.flavor === 'gnu';
+  if (ctx.args[1] === '--help' || ctx.args[1] === '--version') {
+    const hv = helpVersion(ctx, env, undefined, [ctx.args[1]]);
+    if (hv !== null) return hv;
+  }
   const argv = ctx.args.slice(1);
   const vars = new Map(ctx.env);
   let i = 0;
@@ -316,6 +321,8 @@ function* date(ctx: CommandContext, env: AppletEnv): Run<number> {
 function* sleep(ctx: CommandContext, env: AppletEnv): Run<number> {
   const gnu = env.flavor === 'gnu';
   const usage = 'sleep [N]...\n\nPause for a time equal to the total of the args given, where each arg can\nhave an optional suffix of (s)econds, (m)inutes, (h)ours, or (d)ays\n';
+  const hv = helpVersion(ctx, env, usage);
+  if (hv !== null) return hv;
   const args = ctx.args.slice(1).filter((a) => a !== '--');
   if (args.length === 0) return usageError(ctx, env, gnu ? 'missing operand' : null, usage);
   let ms = 0;

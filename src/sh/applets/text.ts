@@ -17,6 +17,7 @@ import {
   usageError,
   val,
   warn,
+  helpVersion,
 } from './framework';
 
 const splitLines = (s: string) => s.split(/(?<=\n)/).filter((l) => l !== '');
@@ -749,6 +750,8 @@ function* tee(ctx: CommandContext, env: AppletEnv): Run<number> {
 function* seq(ctx: CommandContext, env: AppletEnv): Run<number> {
   const gnu = env.flavor === 'gnu';
   const usage = 'seq [-w] [-s SEP] [FIRST [INC]] LAST\n\nPrint numbers from FIRST to LAST, in steps of INC.\nFIRST, INC default to 1.\n';
+  const hv = helpVersion(ctx, env, usage);
+  if (hv !== null) return hv;
   // Negative numbers are operands, not options.
   const argv = ctx.args.slice(1);
   let sep = '\n';
