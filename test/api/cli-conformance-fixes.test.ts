@@ -29,4 +29,15 @@ In future versions this will be a hard failure preventing the daemon from starti
     expect(tagged.body.Metadata.LastTagTime).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(\.\d+)?Z$/);
     expect(tagged.body.Metadata.LastTagTime).not.toBe('0001-01-01T00:00:00Z');
   });
+
+  it('stats keep the unlimited pids limit exact (2^64-1), so Go can decode it', async () => {
+    const t = testEngine();
+    await t.pull('alpine:latest');
+    const created = await t.json('POST', '/v1.50/containers/create?name=stats1', { Image: 'alpine', Cmd: ['sleep', 'infinity'] });
+    expect(created.status).toBe(201);
+    expect((await t.call('POST', '/v1.50/containers/stats1/start')).status).toBe(204);
+    const once = await (await t.call('GET', '/v1.50/containers/stats1/stats?stream=0')).text();
+    expect(once).toContain('"pids_stats":{"current":1,"limit":18446744073709551615}');
+    expect(once).not.toContain('18446744073709552000');
+  });
 });

@@ -11,7 +11,7 @@ import { compareVersions, ctxOf, readJson, traceOp, type Env } from '../app';
 import { frame, MULTIPLEXED, RAW } from '../hijack';
 import { boolValue, empty, intValue, json, stream } from '../http';
 import { containerInspect, containerSummaryJson } from '../views/containers';
-import { containerStats } from '../views/stats';
+import { containerStats, statsJson } from '../views/stats';
 import { containerTop } from '../views/top';
 
 interface CreateBody extends ContainerConfig {
@@ -122,14 +122,14 @@ export function containerRoutes(app: Hono<Env>): void {
     const streamQ = c.req.query('stream');
     const oneShot = boolValue(c.req.query('one-shot'));
     const live = streamQ === undefined ? true : boolValue(streamQ);
-    if (!live) return json(200, containerStats(d, ctr, oneShot));
+    if (!live) return new Response(`${statsJson(containerStats(d, ctr, oneShot))}\n`, { status: 200, headers: { 'Content-Type': 'application/json' } });
     return stream('application/json', (push, close) => {
-      push(`${JSON.stringify(containerStats(d, ctr, false))}\n`);
+      push(`${statsJson(containerStats(d, ctr, false))}\n`);
       const clock = d.world.clock;
       let timer = 0;
       const tick = () => {
         if (!d.containers.has(ctr.id)) return close();
-        push(`${JSON.stringify(containerStats(d, ctr, false))}\n`);
+        push(`${statsJson(containerStats(d, ctr, false))}\n`);
         timer = clock.setTimeout(tick, 1000);
       };
       timer = clock.setTimeout(tick, 1000);

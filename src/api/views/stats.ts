@@ -14,6 +14,15 @@ function hash(s: string): number {
   return h >>> 0;
 }
 
+/**
+ * The stats as moby encodes them. `pids_stats.limit` of an unlimited cgroup is 2^64-1, which a
+ * JavaScript number cannot hold: JSON.stringify would write 18446744073709552000, and Go's
+ * decoder (the CLI) refuses it as overflowing uint64, so `docker stats` shows nothing.
+ */
+export function statsJson(stats: Record<string, unknown>): string {
+  return JSON.stringify(stats).replace(/"limit":18446744073709552000(?=[,}])/g, '"limit":18446744073709551615');
+}
+
 export function containerStats(d: Daemon, c: Container, oneShot: boolean): Record<string, unknown> {
   const now = d.now();
   const running = c.running && c.status !== 'restarting';
