@@ -54,9 +54,13 @@ export const EMPTY_LAYER = {
   size: 32,
 } as const;
 
-/** Bytes a layer holds once unpacked: file sizes plus symlink target lengths (dirs count 0). */
+function contentBytes(c: string | Uint8Array | undefined): Uint8Array {
+  return c === undefined ? new Uint8Array(0) : typeof c === 'string' ? utf8(c) : c;
+}
+
+/** Bytes a layer holds once unpacked: file sizes plus symlink target lengths (dirs, whiteouts 0). */
 export function entryBytes(e: LayerEntry): number {
-  if (e.type === 'file') return e.size ?? utf8(e.content ?? '').length;
+  if (e.type === 'file') return e.size ?? contentBytes(e.content).length;
   if (e.type === 'symlink') return utf8(e.target ?? '').length;
   return 0;
 }
@@ -75,27 +79,53 @@ function normPath(p: string): string {
 /**
  * The canonical serialization a layer's DiffID is the sha256 of: a header naming the format
  * and the salt, then one record per entry in path order:
- *   `<type> <path> <mode octal> <uid> <gid> <mtime> <size>\n` followed by, for a file, its
- *   content length in UTF-8 bytes, `\n`, the content, `\n`; for a symlink, its target, `\n`.
+ *   `<type> <path> <mode octal> <uid> <gid> <mtime> <size>[ opaque]\n` followed by, for a file,
+ *   its content's length in bytes, `\n`, the content bytes, `\n`; for a symlink, its target, `\n`.
  * Two layers with identical entries but different salts get different DiffIDs (distinct
  * layers of real images never share a DiffID unless they are the same tar).
  */
-export function layerSerialization(entries: readonly LayerEntry[], salt = ''): string {
+export function layerSerialization(entries: readonly LayerEntry[], salt = ''): Uint8Array {
+  const chunks: Uint8Array[] = [];
+  let total = 0;
+  const push = (b: Uint8Array) => {
+    chunks.push(b);
+    total += b.length;
+  };
+  const text: string[] = ['docksim-layer-v1\n', `salt ${salt}\n`];
+  const flush = () => {
+    if (text.length) push(utf8(text.join('')));
+    text.length = 0;
+  };
   const sorted = entries
     .map((e) => ({ e, p: normPath(e.path) }))
     .sort((a, b) => (a.p < b.p ? -1 : a.p > b.p ? 1 : 0));
-  const out: string[] = ['docksim-layer-v1\n', `salt ${salt}\n`];
   for (const { e, p } of sorted) {
-    const mode = (e.mode ?? (e.type === 'dir' ? 0o755 : e.type === 'symlink' ? 0o777 : 0o644)).toString(8);
-    out.push(`${e.type} ${p} ${mode} ${e.uid ?? 0} ${e.gid ?? 0} ${e.mtime ?? 0} ${entryBytes(e)}\n`);
+    const dflt = e.type === 'dir' ? 0o755 : e.type === 'symlink' ? 0o777 : e.type === 'whiteout' ? 0 : 0o644;
+    const mode = (e.mode ?? dflt).toString(8);
+    text.push(`${e.type} ${p} ${mode} ${e.uid ?? 0} ${e.gid ?? 0} ${e.mtime ?? 0} ${entryBytes(e)}${e.opaque ? ' opaque' : ''}\n`);
     if (e.type === 'file') {
-      const c = e.content ?? '';
-      out.push(`${utf8(c).length}\n${c}\n`);
+      const c = e.content;
+      if (typeof c === 'string' || c === undefined) {
+        const s = c ?? '';
+        text.push(`${utf8(s).length}\n${s}\n`);
+      } else {
+        text.push(`${c.length}\n`);
+        flush();
+        push(c);
+        text.push('\n');
+      }
     } else if (e.type === 'symlink') {
-      out.push(`${e.target ?? ''}\n`);
+      text.push(`${e.target ?? ''}\n`);
     }
   }
-  return out.join('');
+  flush();
+  const out = new Uint8Array(total);
+  let off = 0;
+  for (const c of chunks) {
+    out.set(c, off);
+    off += c.length;
+  }
+  return out;
 }
 
 /** DiffID of a layer: sha256 of its canonical serialization. No entries: the empty layer. */

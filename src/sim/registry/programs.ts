@@ -8,8 +8,8 @@
 export const PROGRAM_MARKER_PREFIX = '\x7fELF docksim-program:';
 
 /** Name of the program model an executable's content names, or undefined for other content. */
-export function programOf(content: string | undefined): string | undefined {
-  if (content === undefined || !content.startsWith(PROGRAM_MARKER_PREFIX)) return undefined;
+export function programOf(content: string | Uint8Array | undefined): string | undefined {
+  if (typeof content !== 'string' || !content.startsWith(PROGRAM_MARKER_PREFIX)) return undefined;
   return content.slice(PROGRAM_MARKER_PREFIX.length);
 }
 

@@ -2,23 +2,26 @@
 // model that serves them (OCI distribution semantics, as registry-1.docker.io answers).
 
 /**
- * One filesystem entry of an image layer. Structurally the subset of src/vfs's LayerEntry the
- * catalog uses, so a layer's entries load into the vfs as they are.
+ * One filesystem entry of an image layer, in the shape src/vfs loads and produces (its
+ * LayerEntry), so layers travel between the vfs and the registry as they are.
  * - `content` is what a read returns; `size` is the declared size. A file with a `size` that
  *   differs from its content's byte length is synthetic (executables: content is the
  *   `\x7fELF docksim-program:<name>` marker, size the real binary's size).
  * - `mtime` is milliseconds since the epoch.
+ * - 'whiteout' deletes the path from lower layers; `opaque` marks a directory that hides
+ *   what lower layers hold below it (layers from commits and builds; the catalog uses neither).
  */
 export interface LayerEntry {
   path: string;
-  type: 'file' | 'dir' | 'symlink';
+  type: 'file' | 'dir' | 'symlink' | 'whiteout';
   mode?: number;
   uid?: number;
   gid?: number;
   mtime?: number;
-  content?: string;
+  content?: string | Uint8Array;
   size?: number;
   target?: string;
+  opaque?: boolean;
 }
 
 /** os / architecture / variant as OCI writes them (arm64 images carry variant v8). */

@@ -364,7 +364,8 @@ describe('layer contents', () => {
           if (seen.has(l.digest)) continue;
           seen.add(l.digest);
           for (const e of l.entries) {
-            if (e.content?.startsWith('\x7fELF docksim')) {
+            expect(typeof (e.content ?? '')).toBe('string');
+            if (typeof e.content === 'string' && e.content.startsWith('\x7fELF docksim')) {
               expect(e.content).toMatch(/^\x7fELF docksim-program:[a-z0-9._-]+$/);
               expect(e.size ?? 0).toBeGreaterThan(e.content.length);
               used.add(programOf(e.content)!);
@@ -386,10 +387,32 @@ describe('layer contents', () => {
 });
 
 describe('layer digest rule', () => {
+  it('hashes binary content and whiteouts (layers from commits and builds)', () => {
+    const bytes: LayerEntry[] = [{ path: '/bin/x', type: 'file', content: new Uint8Array([0, 1, 2]) }];
+    expect(layerDiffId(bytes)).not.toBe(layerDiffId([{ path: '/bin/x', type: 'file', content: new Uint8Array([0, 1, 3]) }]));
+    expect(entryBytes(bytes[0]!)).toBe(3);
+    const wh: LayerEntry[] = [{ path: '/etc/motd', type: 'whiteout' }];
+    expect(layerDiffId(wh)).toMatch(/^sha256:[0-9a-f]{64}$/);
+    expect(layerDiffId(wh)).not.toBe(layerDiffId([{ path: '/etc/motd', type: 'file', content: '' }]));
+    expect(entryBytes(wh[0]!)).toBe(0);
+  });
+
   it('derives the DiffID from the entries and a salt, deterministically', () => {
     const entries: LayerEntry[] = [{ path: '/a', type: 'file', content: 'x' }];
     expect(layerDiffId(entries, 's')).toBe(layerDiffId([{ ...entries[0]! }], 's'));
     expect(layerDiffId(entries, 's')).not.toBe(layerDiffId(entries, 't'));
     expect(layerDiffId(entries, 's')).not.toBe(layerDiffId([{ path: '/a', type: 'file', content: 'y' }], 's'));
+  });
+});
+
+describe('compatibility with src/vfs', () => {
+  it('hands layer entries to Layer.fromEntries and takes them back', async () => {
+    const { Layer } = await import('../../../src/vfs/layer');
+    const entries = pull('library/alpine', 'latest').layers[0]!.entries;
+    const layer = Layer.fromEntries(entries);
+    const back: LayerEntry[] = layer.entries();
+    const motd = back.find((e) => e.path === '/etc/motd');
+    expect(motd?.content).toContain('Welcome to Alpine!');
+    expect(back.find((e) => e.path === '/bin/ls')).toMatchObject({ type: 'symlink', target: '/bin/busybox' });
   });
 });
