@@ -326,9 +326,8 @@ const RELEASES: Record<'mainline' | 'stable', Release> = {
 };
 
 /** Files the nginx package installs (both distributions). */
-function nginxFiles(t: Tree, arch: Arch, musl: boolean): void {
-  const modules = musl ? '/usr/lib/nginx/modules' : '/usr/lib/nginx/modules';
-  t.dirs('/etc/nginx', '/etc/nginx/conf.d', '/usr/lib/nginx', modules, '/usr/share/nginx', '/usr/share/nginx/html');
+function nginxFiles(t: Tree, arch: Arch): void {
+  t.dirs('/etc/nginx', '/etc/nginx/conf.d', '/usr/lib/nginx', '/usr/lib/nginx/modules', '/usr/share/nginx', '/usr/share/nginx/html');
   t.dirs('/var/cache/nginx', '/var/log/nginx', '/docker-entrypoint.d');
   t.file('/etc/nginx/nginx.conf', NGINX_CONF.slice(1));
   t.file('/etc/nginx/conf.d/default.conf', NGINX_DEFAULT_CONF);
@@ -395,7 +394,7 @@ function debianNginx(r: Release, arch: Arch): ImageDef {
     r.debianRun,
     (t) => {
       writeUserDb(t, users);
-      nginxFiles(t, arch, false);
+      nginxFiles(t, arch);
       moduleFiles(t);
       t.dirs('/etc/apt/keyrings').data('/etc/apt/keyrings/nginx-archive-keyring.gpg', 4_458);
       t.exe('/usr/bin/envsubst', 'envsubst', 35_032).exe('/usr/bin/curl', 'curl', 268_200);
@@ -439,7 +438,7 @@ function alpineNginx(r: Release, arch: Arch): ImageDef {
     r.alpineRun,
     (t) => {
       writeUserDb(t, users);
-      nginxFiles(t, arch, true);
+      nginxFiles(t, arch);
       t.lib('/usr/lib/libpcre2-8.so.0.14.0', 641_024).link('/usr/lib/libpcre2-8.so.0', 'libpcre2-8.so.0.14.0');
       t.exe('/usr/bin/envsubst', 'envsubst', 30_744).exe('/usr/bin/tzselect', 'tzselect', 19_000);
     },
