@@ -447,6 +447,14 @@ export interface EventRec {
   ms: number;
 }
 
+/** A point in time after everything done so far (docksim's clock moves on a little first). */
+export async function mark(s: Side): Promise<number> {
+  await s.sleep(5);
+  const t = s.now();
+  await s.sleep(5);
+  return t;
+}
+
 /** Events between `since` (ms) and now, oldest first. */
 export async function eventsSince(s: Side, sinceMs: number, filters?: Record<string, string[]>): Promise<EventRec[]> {
   const untilMs = s.now();

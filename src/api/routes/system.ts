@@ -6,7 +6,8 @@ import { Filters } from '../../sim/core/filters';
 import { rfc3339Nano } from '../../sim/core/time';
 import { ENGINE } from '../../sim/daemon/daemon';
 import { parseUntil } from '../../sim/daemon/containers';
-import { ctxOf, type Ctx, type Env } from '../app';
+import { compareVersions, ctxOf, type Ctx, type Env } from '../app';
+import { invalid } from '../../sim/core/errors';
 import { familiarName } from '../../sim/daemon/refs';
 import { engineHeaders, json, stream } from '../http';
 import { dataUsage } from '../views/df';
@@ -73,18 +74,23 @@ export function systemRoutes(app: Hono<Env>): void {
 
   app.get('/events', (c) => {
     const { d } = ctxOf(c);
-    const filters = Filters.parse(c.req.query('filters'));
-    filters.validate(['config', 'container', 'daemon', 'event', 'image', 'label', 'network', 'node', 'plugin', 'scope', 'secret', 'service', 'type', 'volume']);
     const now = d.now();
     const sinceQ = c.req.query('since');
     const untilQ = c.req.query('until');
     const since = sinceQ ? parseUntil(sinceQ, now) : null;
     const until = untilQ ? parseUntil(untilQ, now) : null;
-    const match = (ev: DockerEvent) => eventMatches(filters, ev);
+    if (until !== null && since !== null && until < since)
+      throw invalid(`\`since\` time (${sinceQ}) cannot be after \`until\` time (${untilQ})`);
+    // moby's events route parses the filters but does not validate their keys: unknown ones
+    // match everything (api/server/router/system/system_routes.go getEvents)
+    const filters = Filters.parse(c.req.query('filters'));
+    // clients before API 1.46 are not sent image create events
+    const old = compareVersions(ctxOf(c).version, '1.46') < 0;
+    const match = (ev: DockerEvent) => !(old && ev.type === 'image' && ev.action === 'create') && eventMatches(filters, ev);
     return stream('application/json', (push, close) => {
-      if (since !== null) {
+      if (since !== null || until !== null) {
         for (const ev of d.events.recent()) {
-          if (ev.stamp.ms < since) continue;
+          if (since !== null && ev.stamp.ms < since) continue;
           if (until !== null && ev.stamp.ms > until) continue;
           if (match(ev)) push(`${eventJson(ev)}\n`);
         }
