@@ -13,6 +13,7 @@ import { engineOf, type Engine } from '../sim/engine';
 import type { World } from '../sim/world';
 import { engineHeaders, errorResponse, fromError, HttpError } from './http';
 import type { Hijacked } from './hijack';
+import { buildRoutes } from './routes/build';
 import { containerRoutes } from './routes/containers';
 import { execRoutes } from './routes/exec';
 import { imageRoutes } from './routes/images';
@@ -99,6 +100,7 @@ export function createEngineApi(world: World, opts: ApiOptions = {}): EngineApi 
   imageRoutes(app);
   networkRoutes(app);
   volumeRoutes(app);
+  buildRoutes(app);
   simRoutes(app);
   app.notFound(() => errorResponse(404, 'page not found'));
   app.onError((err) => fromError(err));

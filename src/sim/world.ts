@@ -81,9 +81,21 @@ export class World {
     return this.clock.now();
   }
 
-  /** A timestamp with sub-millisecond digits drawn from the seeded source. */
+  private lastStamp: Stamp | null = null;
+
+  /**
+   * A timestamp with sub-millisecond digits drawn from the seeded source. Stamps never go
+   * backwards, as a real clock's readings do not: events and log lines stamped within one
+   * millisecond keep their order (`docker events`, `docker logs -t`).
+   */
   stamp(): Stamp {
-    return { ms: this.clock.now(), ns: this.rng.int(1_000_000) };
+    const ms = this.clock.now();
+    let ns = this.rng.int(1_000_000);
+    const prev = this.lastStamp;
+    if (prev && ms === prev.ms && ns <= prev.ns) ns = Math.min(999_999, prev.ns + 1 + (ns % 64));
+    const s = { ms, ns };
+    this.lastStamp = s;
+    return s;
   }
 
   randomName(retry = 0): string {

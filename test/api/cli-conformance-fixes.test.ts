@@ -40,4 +40,36 @@ In future versions this will be a hard failure preventing the daemon from starti
     expect(once).toContain('"pids_stats":{"current":1,"limit":18446744073709551615}');
     expect(once).not.toContain('18446744073709552000');
   });
+
+  it('logs -t prints RFC3339Nano with nine fraction digits (moby jsonmessage.RFC3339NanoFixed)', async () => {
+    const t = testEngine();
+    await t.pull('hello-world:latest');
+    expect((await t.json('POST', '/v1.50/containers/create?name=hello1', { Image: 'hello-world' })).status).toBe(201);
+    expect((await t.call('POST', '/v1.50/containers/hello1/start')).status).toBe(204);
+    await t.advance(100);
+    const body = await t.drain(await t.call('GET', '/v1.50/containers/hello1/logs?stdout=1&timestamps=1'));
+    const lines = body.split('\n').filter((l) => /\d{4}-\d\d-\d\dT/.test(l));
+    expect(lines.length).toBeGreaterThan(5);
+    for (const l of lines) expect(l).toMatch(/\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{9}Z /);
+  });
+
+  it('a fresh container has SizeRw 0: /etc/hosts, hostname and resolv.conf are mounts, not layer changes', async () => {
+    const t = testEngine();
+    await t.pull('alpine:latest');
+    expect((await t.json('POST', '/v1.50/containers/create?name=rw1', { Image: 'alpine', Cmd: ['sleep', 'infinity'] })).status).toBe(201);
+    expect((await t.call('POST', '/v1.50/containers/rw1/start')).status).toBe(204);
+    const list = await t.json('GET', '/v1.50/containers/json?size=1');
+    // container.Summary's SizeRw is omitempty: 0 is left out, SizeRootFs stays
+    expect(list.body[0].SizeRw).toBeUndefined();
+    expect(list.body[0].SizeRootFs).toBeGreaterThan(0);
+    const inspect = await t.json('GET', '/v1.50/containers/rw1/json?size=1');
+    expect(inspect.body.SizeRw).toBe(0);
+  });
+
+  it('POST /build/prune answers an empty report (docker system prune calls it last)', async () => {
+    const t = testEngine();
+    expect(await t.json('POST', '/v1.50/build/prune')).toEqual({ status: 200, body: { CachesDeleted: null, SpaceReclaimed: 0 } });
+    const bad = await t.json('POST', `/v1.50/build/prune?filters=${encodeURIComponent('{"mutable":{"true":true}}')}`);
+    expect(bad).toEqual({ status: 400, body: { message: "invalid filter 'mutable'" } });
+  });
 });

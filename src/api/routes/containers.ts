@@ -4,7 +4,7 @@ import type { Context, Hono } from 'hono';
 import { DaemonError, invalid } from '../../sim/core/errors';
 import { Filters } from '../../sim/core/filters';
 import { decode } from '../../sim/core/gotypes';
-import { rfc3339Nano } from '../../sim/core/time';
+import { rfc3339NanoFixed } from '../../sim/core/time';
 import { CreateRequest, UpdateConfig, type ContainerConfig, type EndpointSettingsT, type HostConfigT } from '../../sim/daemon/apitypes';
 import { parseUntil } from '../../sim/daemon/containers';
 import { compareVersions, ctxOf, readJson, traceOp, type Env } from '../app';
@@ -89,7 +89,7 @@ export function containerRoutes(app: Hono<Env>): void {
     const tail = tailQ === 'all' || tailQ === '' ? -1 : Number.isNaN(Number(tailQ)) ? -1 : Number(tailQ);
     const tty = ctr.config.Tty;
     const render = (l: { stream: 'stdout' | 'stderr'; stamp: { ms: number; ns: number }; text: string }) => {
-      const text = timestamps ? `${rfc3339Nano(l.stamp)} ${l.text}` : l.text;
+      const text = timestamps ? `${rfc3339NanoFixed(l.stamp)} ${l.text}` : l.text;
       return tty ? text : frame(l.stream === 'stdout' ? 1 : 2, text);
     };
     const want = (l: { stream: string; stamp: { ms: number } }) =>

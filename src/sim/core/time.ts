@@ -18,6 +18,15 @@ export function rfc3339Nano(stamp: Stamp): string {
   return frac ? `${base}.${frac}Z` : `${base}Z`;
 }
 
+/**
+ * Go's RFC3339Nano with the fraction padded to nine digits (moby's jsonmessage.RFC3339NanoFixed),
+ * as `docker logs -t` prints timestamps.
+ */
+export function rfc3339NanoFixed(stamp: Stamp): string {
+  const d = new Date(stamp.ms);
+  return `${d.toISOString().slice(0, 19)}.${String(d.getUTCMilliseconds()).padStart(3, '0')}${String(stamp.ns).padStart(6, '0')}Z`;
+}
+
 /** Unix seconds (integer) of a stamp. */
 export const unixSeconds = (s: Stamp) => Math.floor(s.ms / 1000);
 /** Unix nanoseconds as a number (loses precision beyond 2^53; fine for display and ordering). */

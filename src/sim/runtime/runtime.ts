@@ -60,7 +60,17 @@ export class SimRuntime implements Runtime, ProcessHost {
     lower.push(initLayer(c));
     const root = new OverlayFs({ lower, now });
     this.rootfs.set(c, root);
-    c.sizeRw = () => root.sizeRw();
+    // what `docker diff` lists: /etc/hosts, /etc/hostname and /etc/resolv.conf are bind mounts
+    // in moby, outside the writable layer, so a fresh container's SizeRw is 0
+    c.sizeRw = () => {
+      let size = 0;
+      for (const ch of this.changes(c)) {
+        if (ch.Kind === 2) continue;
+        const st = root.lstat(ch.Path);
+        if (st.type !== 'dir') size += st.size;
+      }
+      return size;
+    };
     const mounts: { path: string; fs: FileSystem; readOnly: boolean }[] = [];
     const volumesCreated: Volume[] = [];
 
