@@ -116,7 +116,8 @@ class ArithEval {
         i = j;
         continue;
       }
-      const op = OPS.find((o) => s.startsWith(o, i) && (o !== '**' || this.flavor !== 'dash'));
+      // dash has neither ** nor ++/-- (c++ is c + +...).
+      const op = OPS.find((o) => s.startsWith(o, i) && (this.flavor !== 'dash' || (o !== '**' && o !== '++' && o !== '--')));
       if (!op) {
         this.toks.push({ tok: { t: 'op', v: c }, pos: start });
         this.i = this.toks.length - 1;

@@ -12,7 +12,7 @@ import { readChunk, StringInput, canUnread } from './io';
 import { isName, Parser } from './parser';
 import { signalName, signalNumber, SIGNALS } from './signals';
 import type { Fds, Shell } from './shell';
-import { BreakRequest, ReturnRequest } from './shell';
+import { BreakRequest, ReturnRequest, redirectBase } from './shell';
 import type { Flavor } from './syntax-error';
 import { ExitRequest, Signal, type CommandContext, type Run } from './types';
 import type { Task } from './scheduler';
@@ -743,6 +743,7 @@ function* source(sh: Shell, ctx: CommandContext, fds: Fds): Run<number> {
         throw new ExitRequest(2);
       case 'ash':
         err(sh, ctx, name, `can't open '${file}': ${strerror(code)}`);
+        if (!sh.interactive) throw new ExitRequest(2);
         return 2;
     }
   }
@@ -774,8 +775,12 @@ function* source(sh: Shell, ctx: CommandContext, fds: Fds): Run<number> {
 function* exec(sh: Shell, ctx: CommandContext, fds: Fds): Run<number> {
   const args = ctx.args.slice(1);
   if (args.length === 0) {
-    // Redirections become permanent.
-    sh.fds = new Map(fds);
+    // Redirections become permanent: for the rest of this list and for the shell.
+    const base = redirectBase.get(fds) ?? fds;
+    for (const [k, v] of fds) {
+      base.set(k, v);
+      sh.fds.set(k, v);
+    }
     return 0;
   }
   const status = yield* sh.invoke(args, [], fds);

@@ -167,10 +167,12 @@ export class Expander {
     const plain = (text: string): Chunk[] => [{ text, quoted: inDq, split: !inDq }];
 
     if (p.length) {
-      if (isList) return plain(String(this.h.positional().length));
-      const v = this.lookup(name);
+      // bash counts the parameters; dash and ash measure "$*" as a string.
+      if (isList && f === 'bash') return plain(String(this.h.positional().length));
+      const v = isList ? this.h.positional().join(' ') : this.lookup(name);
       if (v === undefined && this.h.nounset) this.unset(name);
-      return plain(String([...(v ?? '')].length));
+      // dash counts bytes, bash and ash characters.
+      return plain(String(f === 'dash' ? new TextEncoder().encode(v ?? '').length : [...(v ?? '')].length));
     }
 
     const value = isList ? (this.h.positional().length ? this.h.positional().join(' ') : undefined) : this.lookup(name);

@@ -1233,6 +1233,7 @@ export class Shell {
   *redirect(redirs: Redir[], fds: Fds): Generator<Effect, Fds | null, unknown> {
     if (redirs.length === 0) return fds;
     const out: Fds = new Map(fds);
+    redirectBase.set(out, redirectBase.get(fds) ?? fds);
     for (const r of redirs) {
       const ok = yield* (this.redirectOne(r, out) as Run<boolean>);
       if (!ok) return null;
@@ -1598,6 +1599,9 @@ export class Shell {
 
   static readonly JOIN = JOIN;
 }
+
+/** The fd table a redirected copy was made from (for `exec >file`, which makes them stick). */
+export const redirectBase = new WeakMap<Fds, Fds>();
 
 function existsL(fs: FileSystem, p: string): boolean {
   try {
