@@ -31,7 +31,7 @@ describe('differential: names and references', () => {
     o.error('rename unknown to empty', await s.api('POST', '/containers/nosuch/rename?name='));
     o.error('rename to slash-bad', await s.api('POST', '/containers/r3/rename?name=/.x'));
     const ev = await eventsSince(s, t0, { event: ['rename'] });
-    o.rec('rename events', ev.map((e) => ({ ...e, attrs: { name: e.attrs.name, oldName: e.attrs.oldName } })));
+    o.rec('rename events', ev.map((e) => ({ Type: e.Type, Action: e.Action, ID: e.ID, attrs: { name: e.attrs.name, oldName: e.attrs.oldName } })));
   });
 
   scenario('unknown ids, empty and ambiguous prefixes, unique prefixes, names that look like ids', async (s, o) => {
