@@ -72,4 +72,19 @@ In future versions this will be a hard failure preventing the daemon from starti
     const bad = await t.json('POST', `/v1.50/build/prune?filters=${encodeURIComponent('{"mutable":{"true":true}}')}`);
     expect(bad).toEqual({ status: 400, body: { message: "invalid filter 'mutable'" } });
   });
+
+  it('events --since a container\'s Created (to the nanosecond, as the CLI sends it) include its create event', async () => {
+    const t = testEngine();
+    await t.pull('alpine:latest');
+    expect((await t.json('POST', '/v1.50/containers/create?name=ev1', { Image: 'alpine', Cmd: ['true'] })).status).toBe(201);
+    const created: string = (await t.json('GET', '/v1.50/containers/ev1/json')).body.Created;
+    // the CLI turns RFC 3339 into <seconds>.<nanoseconds>
+    const m = /^(.*T\d\d:\d\d:\d\d)(?:\.(\d+))?Z$/.exec(created)!;
+    const arg = `${Date.parse(`${m[1]}Z`) / 1000}.${(m[2] ?? '').padEnd(9, '0')}`;
+    await t.advance(1000);
+    const until = `${Math.floor(t.world.now() / 1000)}.000000000`;
+    const body = await t.drain(await t.call('GET', `/v1.50/events?since=${arg}&until=${until}`));
+    const actions = body.trim().split('\n').map((l) => JSON.parse(l).Action);
+    expect(actions).toEqual(['create']);
+  });
 });

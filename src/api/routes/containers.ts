@@ -6,7 +6,7 @@ import { Filters } from '../../sim/core/filters';
 import { decode } from '../../sim/core/gotypes';
 import { rfc3339NanoFixed } from '../../sim/core/time';
 import { CreateRequest, UpdateConfig, type ContainerConfig, type EndpointSettingsT, type HostConfigT } from '../../sim/daemon/apitypes';
-import { parseUntil } from '../../sim/daemon/containers';
+import { compareStamps, parseTimeArg } from '../../sim/daemon/containers';
 import { compareVersions, ctxOf, readJson, traceOp, type Env } from '../app';
 import { frame, MULTIPLEXED, RAW } from '../hijack';
 import { boolValue, empty, intValue, json, stream } from '../http';
@@ -82,9 +82,10 @@ export function containerRoutes(app: Hono<Env>): void {
     const follow = boolValue(c.req.query('follow'));
     const timestamps = boolValue(c.req.query('timestamps'));
     const now = d.now();
-    const since = c.req.query('since') ? parseUntil(c.req.query('since')!, now) : 0;
+    const sinceQ = c.req.query('since');
+    const since = sinceQ ? parseTimeArg(sinceQ, now) : null;
     const untilQ = c.req.query('until');
-    const until = untilQ ? parseUntil(untilQ, now) : Infinity;
+    const until = untilQ ? parseTimeArg(untilQ, now) : null;
     const tailQ = c.req.query('tail') ?? 'all';
     const tail = tailQ === 'all' || tailQ === '' ? -1 : Number.isNaN(Number(tailQ)) ? -1 : Number(tailQ);
     const tty = ctr.config.Tty;
@@ -92,8 +93,10 @@ export function containerRoutes(app: Hono<Env>): void {
       const text = timestamps ? `${rfc3339NanoFixed(l.stamp)} ${l.text}` : l.text;
       return tty ? text : frame(l.stream === 'stdout' ? 1 : 2, text);
     };
-    const want = (l: { stream: string; stamp: { ms: number } }) =>
-      ((l.stream === 'stdout' && stdout) || (l.stream === 'stderr' && stderr)) && l.stamp.ms >= since && l.stamp.ms <= until;
+    const want = (l: { stream: string; stamp: { ms: number; ns: number } }) =>
+      ((l.stream === 'stdout' && stdout) || (l.stream === 'stderr' && stderr)) &&
+      (since === null || compareStamps(l.stamp, since) >= 0) &&
+      (until === null || compareStamps(l.stamp, until) <= 0);
     let past = ctr.logs.filter(want);
     if (tail >= 0) past = tail === 0 ? [] : past.slice(-tail);
     return stream(tty ? RAW : MULTIPLEXED, (push, close) => {
@@ -138,12 +141,13 @@ export function containerRoutes(app: Hono<Env>): void {
   });
 
   app.post('/containers/:id/resize', (c) => {
-    const { e } = ctxOf(c);
+    const { d, e } = ctxOf(c);
     const ctr = e.containers.get(c.req.param('id'));
     const h = intValue(c.req.query('h'), 0, 'h');
     const w = intValue(c.req.query('w'), 0, 'w');
     if (!ctr.running) throw new DaemonError('conflict', `container ${ctr.id} is not running`);
     ctr.ttySize = [h, w];
+    d.event('container', 'resize', ctr.id, { ...e.containers.attrs(ctr), height: String(h), width: String(w) });
     return new Response('', { status: 200, headers: { 'Content-Type': 'text/plain; charset=utf-8' } });
   });
 

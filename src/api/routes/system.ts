@@ -5,7 +5,7 @@ import { eventJson, type DockerEvent } from '../../sim/core/events';
 import { Filters } from '../../sim/core/filters';
 import { rfc3339Nano } from '../../sim/core/time';
 import { ENGINE } from '../../sim/daemon/daemon';
-import { parseUntil } from '../../sim/daemon/containers';
+import { compareStamps, parseTimeArg } from '../../sim/daemon/containers';
 import { compareVersions, ctxOf, type Ctx, type Env } from '../app';
 import { invalid } from '../../sim/core/errors';
 import { familiarName } from '../../sim/daemon/refs';
@@ -77,9 +77,10 @@ export function systemRoutes(app: Hono<Env>): void {
     const now = d.now();
     const sinceQ = c.req.query('since');
     const untilQ = c.req.query('until');
-    const since = sinceQ ? parseUntil(sinceQ, now) : null;
-    const until = untilQ ? parseUntil(untilQ, now) : null;
-    if (until !== null && since !== null && until < since)
+    // to the nanosecond: `--since` a container's Created must include its create event
+    const since = sinceQ ? parseTimeArg(sinceQ, now) : null;
+    const until = untilQ ? parseTimeArg(untilQ, now) : null;
+    if (until !== null && since !== null && compareStamps(until, since) < 0)
       throw invalid(`\`since\` time (${sinceQ}) cannot be after \`until\` time (${untilQ})`);
     // moby's events route parses the filters but does not validate their keys: unknown ones
     // match everything (api/server/router/system/system_routes.go getEvents)
@@ -90,17 +91,17 @@ export function systemRoutes(app: Hono<Env>): void {
     return stream('application/json', (push, close) => {
       if (since !== null || until !== null) {
         for (const ev of d.events.recent()) {
-          if (since !== null && ev.stamp.ms < since) continue;
-          if (until !== null && ev.stamp.ms > until) continue;
+          if (since !== null && compareStamps(ev.stamp, since) < 0) continue;
+          if (until !== null && compareStamps(ev.stamp, until) > 0) continue;
           if (match(ev)) push(`${eventJson(ev)}\n`);
         }
       }
-      if (until !== null && until <= now) {
+      if (until !== null && until.ms <= now) {
         close();
         return;
       }
       const unsub = d.events.subscribe((ev) => {
-        if (until !== null && ev.stamp.ms > until) return;
+        if (until !== null && compareStamps(ev.stamp, until) > 0) return;
         if (match(ev)) push(`${eventJson(ev)}\n`);
       });
       let timer: number | undefined;
@@ -108,7 +109,7 @@ export function systemRoutes(app: Hono<Env>): void {
         timer = d.world.clock.setTimeout(() => {
           unsub();
           close();
-        }, until - now);
+        }, until.ms - now);
       return () => {
         unsub();
         d.world.clock.clearTimeout(timer);

@@ -6,7 +6,7 @@
 
 import { DaemonError, conflict, invalid, notFound, notModified, systemError } from '../core/errors';
 import type { Filters } from '../core/filters';
-import { unixSeconds } from '../core/time';
+import { unixSeconds, type Stamp } from '../core/time';
 import type { TraceOp } from '../core/trace';
 import { parseSignal, signalNumber } from '../runtime/signals';
 import type { ContainerConfig, EndpointSettingsT, HostConfigT } from './apitypes';
@@ -548,6 +548,26 @@ export function parseUntil(v: string, now: number): number {
   const t = Date.parse(v);
   if (!Number.isNaN(t)) return t;
   throw invalid(`failed to parse value as time or duration: "${v}"`);
+}
+
+/**
+ * A `since`/`until` argument to the nanosecond, as moby's timetypes.ParseTimestamps reads the
+ * `<seconds>.<nanoseconds>` the CLI sends (other forms as parseUntil).
+ */
+export function parseTimeArg(v: string, now: number): Stamp {
+  const m = /^(\d+)(?:\.(\d{1,9}))?$/.exec(v);
+  if (m) {
+    const frac = (m[2] ?? '').padEnd(9, '0');
+    return { ms: Number(m[1]) * 1000 + Number(frac.slice(0, 3)), ns: Number(frac.slice(3)) };
+  }
+  const t = parseUntil(v, now);
+  const ms = Math.floor(t);
+  return { ms, ns: Math.round((t - ms) * 1e6) };
+}
+
+/** Orders two stamps: negative, zero or positive. */
+export function compareStamps(a: Stamp, b: Stamp): number {
+  return a.ms !== b.ms ? a.ms - b.ms : a.ns - b.ns;
 }
 
 /** moby daemon/commit.go merge(): image defaults fill what the user left empty. */
