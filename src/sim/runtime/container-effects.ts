@@ -3,7 +3,10 @@
 
 import type { Engine } from '../engine';
 import type { HttpHandler } from '../network/ports';
-import type { ProcessInfo } from '../programs/effects';
+import type { Command } from '../../sh/types';
+import { TCP_METHOD, type ChildExit, type ChildSpec, type HttpClient, type MachineInfo, type ProcessInfo } from '../programs/effects';
+import { Signal } from '../../sh/types';
+import { resolveExec } from './exec';
 import type { CustomOutcome, SimProcess } from './process';
 import type { CustomEffects, ProcessOwner } from './runtime';
 
@@ -21,6 +24,12 @@ export function containerEffects(engine: () => Engine): CustomEffects {
         e.net.listen(c, { port, proto, handler, pid: proc.pid });
         return { value: true };
       }
+      case 'unlisten': {
+        const { port, proto } = data as { port: number; proto?: string };
+        const list = e.net.listeners.get(c.id);
+        if (list) e.net.listeners.set(c.id, list.filter((l) => !(l.port === port && l.proto === (proto ?? 'tcp') && l.pid === proc.pid)));
+        return { value: undefined };
+      }
       case 'http': {
         const u = data as { host: string; port: number; path: string; method?: string; headers?: Record<string, string>; body?: string };
         const r = e.net.http(c, u.host, u.port, { method: u.method ?? 'GET', path: u.path, headers: u.headers ?? {}, body: u.body ?? '' });
@@ -37,7 +46,19 @@ export function containerEffects(engine: () => Engine): CustomEffects {
       case 'ps': {
         const list: ProcessInfo[] = [...c.processes.values()]
           .filter((p) => p.state === 'running')
-          .map((p) => ({ pid: p.pid, ppid: p.pid === 1 ? 0 : 1, user: c.config.User || 'root', argv: p.argv, startedMs: p.startedAt, tty: p.spec.tty }))
+          .map((p) => ({
+            pid: p.pid,
+            ppid: p.spec.ppid ?? (p.pid === 1 ? 0 : 1),
+            user: c.config.User || 'root',
+            argv: p.argv,
+            title: p.title,
+            startedMs: p.startedAt,
+            // the fields src/sh's ps applet reads
+            command: p.title,
+            start: p.startedAt,
+            tty: p.spec.tty ? 'pts/0' : '?',
+            stat: p.pid === 1 ? 'Ss' : 'S',
+          }))
           .sort((a, b) => a.pid - b.pid);
         return { value: list };
       }
@@ -46,7 +67,7 @@ export function containerEffects(engine: () => Engine): CustomEffects {
         const target = c.processes.get(pid);
         if (!target) return { value: false };
         // signals sent from inside the namespace obey PID 1's protection too
-        target.kill(signal);
+        target.kill(signal, proc.pid);
         return { value: true };
       }
       case 'resolve': {
@@ -57,8 +78,130 @@ export function containerEffects(engine: () => Engine): CustomEffects {
         const ip = t ? [...t.networks.values()].find((ep) => ep.IPAddress)?.IPAddress ?? null : null;
         return { value: ip };
       }
+      case 'getpid':
+        return { value: { pid: proc.pid, ppid: proc.spec.ppid ?? (proc.pid === 1 ? 0 : 1) } };
+      case 'signal-sender':
+        return { value: proc.lastSender };
+      case 'http-client': {
+        // a synchronous client for request handlers (a proxy forwarding what it receives)
+        const client: HttpClient = (host, port, req) => {
+          const r = e.net.http(c, host, port, { method: req.method ?? 'GET', path: req.path, headers: req.headers ?? {}, body: req.body ?? '' });
+          return r.ok ? { ok: true, response: r.response } : { ok: false, error: r.error };
+        };
+        return { value: client };
+      }
+      case 'set-title':
+        proc.title = (data as { title: string }).title;
+        return { value: undefined };
+      case 'exec': {
+        // execve: the new image keeps ignored signals; handlers are reset to the default
+        for (const [sig, d] of [...proc.dispositions]) if (d === 'catch') proc.dispositions.delete(sig);
+        proc.title = (data as { argv: string[] }).argv.join(' ');
+        return { value: undefined };
+      }
+      case 'lookup-command': {
+        const { argv, env, cwd } = data as { argv: string[]; env: Map<string, string>; cwd: string };
+        return { value: resolveExec(c.fs, argv, env, cwd, e.runtime.programs) };
+      }
+      case 'wait-children': {
+        const list = exitedChildren.get(proc) ?? [];
+        exitedChildren.delete(proc);
+        return { value: list };
+      }
+      case 'alloc-pid':
+        return { value: c.nextPid++ };
+      case 'spawn-child': {
+        const spec = data as ChildSpec;
+        const pid = c.nextPid++;
+        const child = e.runtime.spawn(
+          c,
+          {
+            argv: spec.title.split(' '),
+            env: proc.spec.env,
+            cwd: proc.spec.cwd,
+            tty: false,
+            program: spec.program ?? idleChild,
+            init: false,
+            pid,
+            ppid: proc.pid,
+            catches: spec.catches ?? (spec.program ? [] : ['SIGTERM', 'SIGINT', 'SIGQUIT']),
+          },
+          {
+            container: c,
+            execId: owner.execId,
+            pty: owner.pty,
+            onOutput: owner.onOutput,
+            onExit: (code) => {
+              // the parent is told with SIGCHLD (ignored unless it catches it) and reaps with waitChildren
+              const list = exitedChildren.get(proc) ?? [];
+              list.push({ pid, code, signal: child.termSignal });
+              exitedChildren.set(proc, list);
+              proc.kill('SIGCHLD', pid);
+            },
+          },
+        );
+        child.title = spec.title;
+        child.stdin.close();
+        if (e.runtime.frozen.has(c)) child.freeze();
+        child.start();
+        return { value: pid };
+      }
+      case 'machine': {
+        const cpuset = typeof c.hostConfig.CpusetCpus === 'string' && c.hostConfig.CpusetCpus !== '' ? cpusetSize(c.hostConfig.CpusetCpus) : 0;
+        const info: MachineInfo = {
+          ncpu: cpuset > 0 ? Math.min(cpuset, e.daemon.info.ncpu) : e.daemon.info.ncpu,
+          memTotal: e.daemon.info.memTotal,
+          nofile: nofileOf(c.hostConfig.Ulimits as { Name?: string; Soft?: number; Hard?: number }[] | null | undefined),
+        };
+        return { value: info };
+      }
+      case 'tcp': {
+        const u = data as { host: string; port: number; data: string };
+        const r = e.net.http(c, u.host, u.port, { method: TCP_METHOD, path: '', headers: {}, body: u.data });
+        if (r.ok) return { value: { ok: true, data: r.response.body } };
+        if (r.error === 'timeout') {
+          return { suspend: (resume) => {
+            const id = e.daemon.world.clock.setTimeout(() => resume({ ok: false, error: 'timeout' }), 10_000);
+            return () => e.daemon.world.clock.clearTimeout(id);
+          } };
+        }
+        return { value: { ok: false, error: r.error } };
+      }
       default:
         return { value: undefined };
     }
   };
+}
+
+/** Children that exited and were not reaped yet, per parent. */
+const exitedChildren = new WeakMap<SimProcess, ChildExit[]>();
+
+/** A forked child that only waits: it exits 0 when asked to stop. */
+const idleChild: Command = function* () {
+  for (;;) {
+    try {
+      yield { type: 'custom', name: 'pause' };
+    } catch (e) {
+      if (e instanceof Signal) return 0;
+      throw e;
+    }
+  }
+};
+
+/** Number of CPUs in a cpuset list ("0-2,4"). */
+function cpusetSize(list: string): number {
+  let n = 0;
+  for (const part of list.split(',')) {
+    if (!/^\d+(-\d+)?$/.test(part)) continue;
+    const [a, b] = part.split('-').map(Number) as [number, number | undefined];
+    n += b === undefined ? 1 : Math.max(0, b - a + 1);
+  }
+  return n;
+}
+
+/** RLIMIT_NOFILE of a container: its --ulimit nofile, or dockerd's default (1048576). */
+function nofileOf(ulimits: { Name?: string; Soft?: number; Hard?: number }[] | null | undefined): [number, number] {
+  const u = (ulimits ?? []).find((x) => x.Name === 'nofile');
+  if (u && u.Soft !== undefined && u.Hard !== undefined) return [u.Soft, u.Hard];
+  return [1_048_576, 1_048_576];
 }

@@ -39,6 +39,8 @@ export interface ProcessSpec {
   columns: number;
   /** PID 1 of its PID namespace. */
   init: boolean;
+  /** PID of the parent inside the namespace, for a process forked by another one. */
+  ppid?: number;
   /** Signals the program handles from the start (a daemon's handlers). */
   catches?: readonly string[];
   program: Command;
@@ -118,6 +120,14 @@ export class SimProcess {
   private running = false;
   /** Set while a step is on the stack; a signal arriving then is delivered after it yields. */
   private pendingSignals: Signal[] = [];
+  /** Set while an effect is being performed (its handler may signal this very process). */
+  private performing = false;
+  /** sigprocmask: caught signals held back until unblocked or until sigsuspend. */
+  private readonly blocked = new Set<string>();
+  /** Blocked signals that arrived (one of each, as Linux keeps standard signals), with their sender. */
+  private readonly held = new Map<string, number>();
+  /** Inside sigsuspend: blocked signals are delivered. */
+  private suspended = false;
   /** A paused (frozen) process runs nothing; what would resume it waits for thaw(). */
   private frozen = false;
   private deferred: { value?: unknown; error?: unknown } | null = null;
@@ -151,6 +161,7 @@ export class SimProcess {
       sys: spec.sys,
       isatty: spec.tty,
       columns: spec.columns,
+      pid: spec.pid,
     };
   }
 
@@ -164,9 +175,16 @@ export class SimProcess {
     this.resume({ value: undefined });
   }
 
-  /** Delivers a signal the way the kernel would. Returns false if the process ignored it. */
-  kill(signal: string): boolean {
+  /** PID (in this namespace) of the sender of the last signal caught; 0 when from outside. */
+  lastSender = 0;
+
+  /**
+   * Delivers a signal the way the kernel would. Returns false if the process ignored it.
+   * `sender`: the sending process's PID in this namespace (siginfo's si_pid), 0 from outside.
+   */
+  kill(signal: string, sender = 0): boolean {
     if (this.state !== 'running') return false;
+    this.lastSender = sender;
     const num = signalNumber(signal);
     if (signal === 'SIGKILL') {
       this.terminate(signal, 128 + num);
@@ -179,8 +197,13 @@ export class SimProcess {
       this.terminate(signal, 128 + num);
       return true;
     }
+    if (this.blocked.has(signal) && !this.suspended) {
+      this.held.delete(signal);
+      this.held.set(signal, sender);
+      return true;
+    }
     const sig = new Signal(signal, num);
-    if (this.running) {
+    if (this.running || this.performing) {
       this.pendingSignals.push(sig);
       return true;
     }
@@ -278,7 +301,19 @@ export class SimProcess {
         next = { error: this.pendingSignals.shift() };
         continue;
       }
-      next = this.perform(r.value);
+      this.performing = true;
+      try {
+        next = this.perform(r.value);
+      } finally {
+        this.performing = false;
+      }
+      if (next === null && this.pendingSignals.length > 0 && this.state === 'running') {
+        // a signal raised while the effect was set up interrupts the wait it began
+        this.cancelWait?.();
+        this.cancelWait = null;
+        this.suspended = false;
+        next = { error: this.pendingSignals.shift() };
+      }
     }
   }
 
@@ -317,6 +352,35 @@ export class SimProcess {
           if (++this.steps < STEPS_PER_MS) return { value: undefined };
           // A busy loop: charge it virtual CPU time so the world keeps moving.
           return this.perform({ type: 'sleep', ms: 1 });
+        }
+        if (effect.name === 'signal-mask') {
+          const d = effect.data as { block?: readonly string[]; unblock?: readonly string[] };
+          for (const sig of d.block ?? []) this.blocked.add(sig);
+          for (const sig of d.unblock ?? []) {
+            this.blocked.delete(sig);
+            const from = this.held.get(sig);
+            if (from !== undefined) {
+              this.held.delete(sig);
+              this.lastSender = from;
+              this.pendingSignals.push(new Signal(sig, signalNumber(sig)));
+            }
+          }
+          return { value: undefined };
+        }
+        if (effect.name === 'sigsuspend') {
+          // waits for a signal with the mask lifted; a held one is delivered at once
+          const first = this.held.entries().next();
+          if (!first.done) {
+            const [sig, from] = first.value;
+            this.held.delete(sig);
+            this.lastSender = from;
+            return { error: new Signal(sig, signalNumber(sig)) };
+          }
+          this.suspended = true;
+          this.cancelWait = () => {
+            this.suspended = false;
+          };
+          return null;
         }
         if (effect.name === 'signal-disposition') {
           const d = effect.data as { signal: string; action: Disposition };

@@ -180,6 +180,10 @@ export class SimRuntime implements Runtime, ProcessHost {
 
   startMain(c: Container, op: TraceOp): void {
     const d = this.d;
+    for (const m of c.mounts) {
+      if (m.Type !== 'volume' || !m.Name) continue;
+      d.event('volume', 'mount', m.Name, { container: c.id, destination: m.Destination, driver: m.Driver ?? 'local', propagation: m.Propagation, 'read/write': String(m.RW) });
+    }
     d.hop(op, 'containerd', 'shim', 'start shim (containerd-shim-runc-v2)', { object: c.id });
     d.hop(op, 'shim', 'runc', 'runc create', { object: c.id, oci: 'creating' });
     const argv = [c.path, ...c.args];
@@ -210,11 +214,17 @@ export class SimRuntime implements Runtime, ProcessHost {
     c.main?.start();
   }
 
-  spawn(c: Container, opts: { argv: string[]; env: Map<string, string>; cwd: string; tty: boolean; program: Command; init: boolean }, owner: ProcessOwner): SimProcess {
-    const pid = c.nextPid;
-    c.nextPid += opts.init ? 6 : 7;
+  spawn(
+    c: Container,
+    opts: { argv: string[]; env: Map<string, string>; cwd: string; tty: boolean; program: Command; init: boolean; pid?: number; ppid?: number; catches?: readonly string[] },
+    owner: ProcessOwner,
+  ): SimProcess {
+    const pid = opts.pid ?? c.nextPid;
+    if (opts.pid === undefined) c.nextPid += opts.init ? 6 : 7;
     const proc = new SimProcess(this, {
       pid: opts.init ? 1 : pid,
+      ppid: opts.ppid,
+      catches: opts.catches,
       hostPid: this.d.hostPid(),
       argv: opts.argv,
       env: opts.env,
@@ -294,6 +304,8 @@ export class SimRuntime implements Runtime, ProcessHost {
     if (!owner) return;
     const c = owner.container;
     c.processes.delete(proc.pid);
+    // its sockets close with it
+    this.net.unlistenPid(c, proc.pid);
     if (owner.execId !== undefined || owner.onExit) {
       owner.onExit?.(code);
       return;
@@ -385,19 +397,20 @@ export class SimRuntime implements Runtime, ProcessHost {
 
 /** The init layer moby puts between the image and the container's writable layer. */
 function initLayer(c: Container): Layer {
+  const mtime = c.created.ms;
   return Layer.fromEntries([
-    { path: '/.dockerenv', type: 'file', mode: 0o755, content: '' },
-    { path: '/dev', type: 'dir', mode: 0o755 },
-    { path: '/dev/pts', type: 'dir', mode: 0o755 },
-    { path: '/dev/shm', type: 'dir', mode: 0o755 },
-    { path: '/dev/console', type: 'file', mode: 0o755, content: '' },
-    { path: '/etc', type: 'dir', mode: 0o755 },
-    { path: '/etc/hostname', type: 'file', mode: 0o755, content: `${c.config.Hostname}\n` },
-    { path: '/etc/hosts', type: 'file', mode: 0o755, content: '' },
-    { path: '/etc/resolv.conf', type: 'file', mode: 0o755, content: '' },
-    { path: '/etc/mtab', type: 'symlink', target: '/proc/mounts' },
-    { path: '/proc', type: 'dir', mode: 0o755 },
-    { path: '/sys', type: 'dir', mode: 0o755 },
+    { path: '/.dockerenv', type: 'file', mode: 0o755, content: '', mtime },
+    { path: '/dev', type: 'dir', mode: 0o755, mtime },
+    { path: '/dev/pts', type: 'dir', mode: 0o755, mtime },
+    { path: '/dev/shm', type: 'dir', mode: 0o755, mtime },
+    { path: '/dev/console', type: 'file', mode: 0o755, content: '', mtime },
+    { path: '/etc', type: 'dir', mode: 0o755, mtime },
+    { path: '/etc/hostname', type: 'file', mode: 0o644, content: `${c.config.Hostname}\n`, mtime },
+    { path: '/etc/hosts', type: 'file', mode: 0o644, content: '', mtime },
+    { path: '/etc/resolv.conf', type: 'file', mode: 0o644, content: '', mtime },
+    { path: '/etc/mtab', type: 'symlink', target: '/proc/mounts', mtime },
+    { path: '/proc', type: 'dir', mode: 0o755, mtime },
+    { path: '/sys', type: 'dir', mode: 0o755, mtime },
   ]);
 }
 
