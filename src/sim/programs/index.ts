@@ -3,6 +3,7 @@
 
 import type { Command } from '../../sh/types';
 import type { ProgramTable } from '../runtime/exec';
+import { daemonPrograms } from './daemons';
 import { hello } from './hello';
 import { shellPrograms } from './shells';
 
@@ -26,5 +27,6 @@ export class Programs implements ProgramTable {
 export function defaultPrograms(): Programs {
   const p = new Programs().set('hello', hello);
   for (const [name, program] of shellPrograms()) p.set(name, program);
+  for (const [name, program] of daemonPrograms()) p.set(name, program);
   return p;
 }

@@ -1,0 +1,172 @@
+// Driving program models through the engine: fixture images (debian:bookworm-slim plus the
+// executables of a program model) served by a registry at localhost:5000, containers created
+// and started over the Engine API, their logs split into stdout and stderr, HTTP from the host
+// (/_sim/http), and commands run inside a container with docker exec.
+
+import { Registry } from '../../../src/sim/registry/registry';
+import { debianImage } from '../../../src/sim/registry/catalog/base/debian';
+import { ImageBuilder } from '../../../src/sim/registry/catalog/build';
+import { layerMaker } from '../../../src/sim/registry/catalog/layers';
+import { both, AUTO, repository, tags, type Arch, type ImageDef, type RepositoryDef } from '../../../src/sim/registry/catalog/model';
+import { registriesFor } from '../../../src/sim/engine';
+import { testEngine, type TestEngine } from '../../support/engine';
+
+export interface FixtureSpec {
+  /** Repository name under localhost:5000. */
+  name: string;
+  tag?: string;
+  /** path -> program model name */
+  exes?: Record<string, string>;
+  /** path -> text content */
+  files?: Record<string, string>;
+  dirs?: string[];
+  env?: Record<string, string>;
+  entrypoint?: string[];
+  cmd?: string[];
+  volumes?: string[];
+  expose?: string[];
+  stopSignal?: string;
+  workdir?: string;
+  /** Users to add to /etc/passwd: name -> uid (group of the same id and name). */
+  users?: Record<string, number>;
+}
+
+const EPOCH = '2025-06-01T00:00:00Z';
+
+function fixtureImage(spec: FixtureSpec, arch: Arch): ImageDef {
+  const L = layerMaker(`fixture:${spec.name}:${spec.tag ?? 'latest'}`, arch, EPOCH);
+  const base = debianImage('bookworm-slim', arch);
+  let b = ImageBuilder.from(base, 'debian:bookworm-slim');
+  const users = Object.entries(spec.users ?? {});
+  const layer = L('files', both(1_000, AUTO), (t) => {
+    for (const d of spec.dirs ?? []) t.dir(d);
+    for (const [path, program] of Object.entries(spec.exes ?? {})) t.exe(path, program, 100_000);
+    for (const [path, text] of Object.entries(spec.files ?? {})) t.file(path, text);
+    if (users.length > 0) {
+      const passwd = baseFile(base, '/etc/passwd') + users.map(([n, id]) => `${n}:x:${id}:${id}::/home/${n}:/bin/sh\n`).join('');
+      const group = baseFile(base, '/etc/group') + users.map(([n, id]) => `${n}:x:${id}:\n`).join('');
+      t.file('/etc/passwd', passwd).file('/etc/group', group);
+    }
+  });
+  b = b.run('install the program', layer);
+  if (spec.env) b = b.env(spec.env);
+  if (spec.workdir) b = b.workdir(spec.workdir);
+  if (spec.volumes) b = b.volume(...spec.volumes);
+  if (spec.expose) b = b.expose(...spec.expose);
+  if (spec.stopSignal) b = b.stopSignal(spec.stopSignal);
+  if (spec.entrypoint) b = b.entrypoint(spec.entrypoint);
+  if (spec.cmd) b = b.cmd(spec.cmd);
+  return b.build();
+}
+
+function baseFile(image: ImageDef, path: string): string {
+  for (const l of [...image.layers].reverse()) {
+    const e = l.entries().find((x) => x.path === path || x.path === path.slice(1));
+    if (e && e.type === 'file' && typeof e.content === 'string') return e.content;
+  }
+  return '';
+}
+
+export interface ProgramEngine extends TestEngine {
+  /** Creates a container (JSON config of POST /containers/create) and starts it; returns its id. */
+  run(config: Record<string, unknown>, name?: string): Promise<string>;
+  /** The container's log, as docker logs splits it into frames. */
+  logs(id: string): Promise<{ stdout: string; stderr: string; frames: { stream: 'stdout' | 'stderr'; text: string }[] }>;
+  inspect(id: string): Promise<any>;
+  /** An HTTP request from the host (curl on the Docker host). */
+  http(url: string, init?: { method?: string; headers?: Record<string, string>; body?: string }): Promise<any>;
+  /** docker exec without a TTY: the command's output and exit code. */
+  exec(id: string, cmd: string[], opts?: { env?: string[]; user?: string }): Promise<{ stdout: string; stderr: string; code: number }>;
+  /** docker top */
+  top(id: string): Promise<string[][]>;
+  /** The container's filesystem (test setup and checks, as `docker cp` would see it). */
+  fs(id: string): import('../../../src/vfs/types').FileSystem;
+}
+
+/** A test engine with fixture images at localhost:5000/<name>. */
+export async function programEngine(fixtures: FixtureSpec[] = [], pulls: string[] = []): Promise<ProgramEngine> {
+  const t = testEngine();
+  const byName = new Map<string, FixtureSpec[]>();
+  for (const f of fixtures) byName.set(f.name, [...(byName.get(f.name) ?? []), f]);
+  const repos: RepositoryDef[] = [...byName].map(([name, specs]) =>
+    repository({
+      name: `test/${name}`,
+      description: '',
+      stars: 0,
+      groups: specs.map((s) => tags([s.tag ?? 'latest'], (a) => fixtureImage(s, a), { arches: ['amd64'], attestations: false })),
+    }),
+  );
+  registriesFor(t.world).local.set('localhost:5000', new Registry({ host: 'localhost:5000', catalog: repos, unknownRepository: 'name-unknown' }));
+  for (const f of fixtures) {
+    const res = await t.call('POST', `/v1.50/images/create?fromImage=${encodeURIComponent(`localhost:5000/test/${f.name}`)}&tag=${f.tag ?? 'latest'}`);
+    const body = await t.drain(res);
+    if (res.status !== 200 || body.includes('errorDetail')) throw new Error(`pull fixture ${f.name}: ${body}`);
+  }
+  for (const p of pulls) await t.pull(p);
+
+  const pe: ProgramEngine = {
+    ...t,
+    async run(config, name) {
+      const c = await t.json('POST', `/v1.50/containers/create${name ? `?name=${name}` : ''}`, config);
+      if (c.status !== 201) throw new Error(`create: ${c.status} ${JSON.stringify(c.body)}`);
+      const s = await t.call('POST', `/v1.50/containers/${c.body.Id}/start`);
+      if (s.status !== 204) throw new Error(`start: ${s.status} ${await s.text()}`);
+      return c.body.Id as string;
+    },
+    async logs(id) {
+      const res = await t.call('GET', `/v1.50/containers/${id}/logs?stdout=1&stderr=1`);
+      const frames = demux(new Uint8Array(await res.arrayBuffer()));
+      return {
+        frames,
+        stdout: frames.filter((f) => f.stream === 'stdout').map((f) => f.text).join(''),
+        stderr: frames.filter((f) => f.stream === 'stderr').map((f) => f.text).join(''),
+      };
+    },
+    async inspect(id) {
+      return (await t.json('GET', `/v1.50/containers/${id}/json`)).body;
+    },
+    async http(url, init = {}) {
+      return (await t.sim('POST', '/_sim/http', { url, ...init })).body;
+    },
+    async exec(id, cmd, opts = {}) {
+      const ex = await t.json('POST', `/v1.50/containers/${id}/exec`, { Cmd: cmd, AttachStdout: true, AttachStderr: true, Env: opts.env, User: opts.user });
+      if (ex.status !== 201) throw new Error(`exec create: ${ex.status} ${JSON.stringify(ex.body)}`);
+      // the attached start needs a hijacked connection: drive the exec service as the hijack does
+      const e = t.engine();
+      const frames: { stream: 'stdout' | 'stderr'; text: string }[] = [];
+      let code: number | null = null;
+      e.execs.start(ex.body.Id, { output: (stream, text) => frames.push({ stream, text }), done: (c) => (code = c) }, e.daemon.op('exec.start'));
+      for (let i = 0; code === null && i < 72_000; i++) await t.advance(50);
+      return {
+        stdout: frames.filter((f) => f.stream === 'stdout').map((f) => f.text).join(''),
+        stderr: frames.filter((f) => f.stream === 'stderr').map((f) => f.text).join(''),
+        code: code ?? -1,
+      };
+    },
+    fs(id) {
+      const d = t.engine().daemon;
+      const c = d.containers.get(id) ?? [...d.containers.values()].find((x) => x.bareName === id);
+      if (!c) throw new Error(`no container ${id}`);
+      return c.fs;
+    },
+    async top(id) {
+      const r = await t.json('GET', `/v1.50/containers/${id}/top`);
+      return r.body.Processes;
+    },
+  };
+  return pe;
+}
+
+/** Splits a stdcopy stream into frames. */
+export function demux(bytes: Uint8Array): { stream: 'stdout' | 'stderr'; text: string }[] {
+  const out: { stream: 'stdout' | 'stderr'; text: string }[] = [];
+  const dec = new TextDecoder();
+  let i = 0;
+  while (i + 8 <= bytes.length) {
+    const kind = bytes[i]!;
+    const len = (bytes[i + 4]! << 24) | (bytes[i + 5]! << 16) | (bytes[i + 6]! << 8) | bytes[i + 7]!;
+    out.push({ stream: kind === 2 ? 'stderr' : 'stdout', text: dec.decode(bytes.slice(i + 8, i + 8 + len)) });
+    i += 8 + len;
+  }
+  return out;
+}
