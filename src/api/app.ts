@@ -21,7 +21,7 @@ import { networkRoutes } from './routes/networks';
 import { simRoutes } from './routes/sim';
 import { systemRoutes } from './routes/system';
 import { volumeRoutes } from './routes/volumes';
-import { hijackAttach, hijackExec } from './hijack';
+import { hijackAttach, hijackExec, RAW } from './hijack';
 
 export interface ApiOptions {
   /** The host (daemon) this API speaks for; default: the world's first host. */
@@ -160,6 +160,10 @@ export function createEngineApi(world: World, opts: ApiOptions = {}): EngineApi 
       if (attach) return await hijackAttach(ctx, decodeURIComponent(attach[1]!), url.searchParams);
       return await hijackExec(ctx, decodeURIComponent(exec![1]!), req);
     } catch (e) {
+      // moby answers a failed attach on the connection it has hijacked: a status line, the raw
+      // stream content type and the error's text with CRLF (postContainersAttach)
+      if (attach && e instanceof DaemonError && e.status !== 304)
+        return new Response(`${e.message}\r\n`, { status: e.status, headers: { 'Content-Type': RAW } });
       return withHeaders(fromError(e));
     }
   };

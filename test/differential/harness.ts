@@ -360,6 +360,7 @@ export function scenario(name: string, fn: ScenarioFn, opts: ScenarioOptions = {
       const sim = await runOn(simSide(await simEngine()), fn);
       const r = tokenize(real.entries);
       const s = tokenize(sim.entries);
+      if (process.env.DOCKSIM_DIFF_DUMP) console.log(`${name}\n${JSON.stringify(r, null, 1)}\nnotes: ${real.notes.join('; ')}`);
       const context = `\nreal dockerd notes:\n  ${real.notes.join('\n  ')}\ndocksim notes:\n  ${sim.notes.join('\n  ')}`;
       expect(s, `docksim differs from the real daemon${context}`).toEqual(r);
     },

@@ -40,10 +40,13 @@ export const ambiguousPrefix = (prefix: string): TextPair => ({
   status28: 400,
 });
 
-/** 28.2 parses the kill signal in the daemon (ContainerKill), so the router's wrap covers it. */
+/**
+ * 28.2 parses the kill signal in the daemon (ContainerKill), so the router's wrap covers it;
+ * its moby/sys/signal ParseSignal says "invalid signal" in lower case.
+ */
 export const killBadSignal = (ref: string, sig: string): TextPair => ({
   v20: `Invalid signal: ${sig}`,
-  v28: `cannot kill container: ${ref}: Invalid signal: ${sig}`,
+  v28: `cannot kill container: ${ref}: invalid signal: ${sig}`,
 });
 
 /** daemon/kill.go: a number Linux has no signal for; 20.10 answered it as a plain 500. */
