@@ -133,7 +133,32 @@ export interface FuncDef extends Base {
   body: CommandNode;
 }
 
-export type CommandNode = SimpleCommand | Subshell | Group | If | Loop | For | Case | FuncDef;
+/** bash: (( expression )) */
+export interface ArithCommand extends Base {
+  type: 'arith';
+  expr: Word;
+  redirs: Redir[];
+}
+
+/** bash: [[ expression ]] — words and the operators && || ! ( ) < > between them. */
+export type CondItem = { word: Word } | { op: string };
+export interface CondCommand extends Base {
+  type: 'cond';
+  items: CondItem[];
+  redirs: Redir[];
+}
+
+/** bash: for (( init; cond; step )); do ...; done */
+export interface ArithFor extends Base {
+  type: 'afor';
+  init: Word;
+  cond: Word;
+  step: Word;
+  body: List;
+  redirs: Redir[];
+}
+
+export type CommandNode = SimpleCommand | Subshell | Group | If | Loop | For | Case | FuncDef | ArithCommand | CondCommand | ArithFor;
 
 export interface Pipeline extends Base {
   type: 'pipeline';

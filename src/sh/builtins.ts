@@ -29,6 +29,7 @@ export const SPECIAL_BUILTINS = new Set([
 ]);
 
 export const KEYWORDS = new Set(['if', 'then', 'else', 'elif', 'fi', 'do', 'done', 'case', 'esac', 'while', 'until', 'for', '{', '}', '!', 'in']);
+const BASH_KEYWORDS = new Set(['[[', ']]', 'function', 'select', 'time', 'coproc']);
 
 const err = (sh: Shell, ctx: CommandContext, builtin: string, msg: string) => ctx.stderr.write(`${sh.prefix(builtin)}${msg}\n`);
 
@@ -1026,7 +1027,7 @@ function* jobs(sh: Shell, ctx: CommandContext): Run<number> {
 
 function describe(sh: Shell, name: string, env: Map<string, string>): { kind: 'alias' | 'keyword' | 'function' | 'builtin' | 'file'; path?: string } | null {
   if (sh.aliases.has(name) && (sh.flavor !== 'bash' || sh.interactive)) return { kind: 'alias' };
-  if (KEYWORDS.has(name)) return { kind: 'keyword' };
+  if (KEYWORDS.has(name) || (sh.flavor === 'bash' && BASH_KEYWORDS.has(name))) return { kind: 'keyword' };
   if (sh.funcs.has(name)) return { kind: 'function' };
   if (sh.builtin(name)) return { kind: 'builtin' };
   const ctx = { env, fs: sh.fs };

@@ -78,11 +78,20 @@ export class Expander {
     return out;
   }
 
-  /** Expands a list of words (a command line). */
+  /** Expands a list of words (a command line); bash first expands braces ({a,b} {1..3}). */
   *words(words: Word[]): Run<string[]> {
     const out: string[] = [];
-    for (const w of words) out.push(...(yield* this.fields(w)));
+    for (const w of words) {
+      if (this.h.flavor === 'bash') for (const b of braceExpand(w)) out.push(...(yield* this.fields(b)));
+      else out.push(...(yield* this.fields(w)));
+    }
     return out;
+  }
+
+  /** Expands the right side of [[ x =~ re ]]: quoted characters match literally. */
+  *regex(word: Word): Run<string> {
+    const chunks = yield* this.parts(word.parts, false);
+    return chunks.map((c) => (c.quoted ? c.text.replace(/[\\^$.*+?()[\]{}|/]/g, '\\$&') : c.text)).join('');
   }
 
   /** Expands without splitting or globbing (assignments, redirection targets, here-docs). */
@@ -348,6 +357,81 @@ export class Expander {
     end(false);
     return fields;
   }
+}
+
+/** A {a,b} or {1..5} group inside an unquoted literal: its span and what it stands for. */
+function findBrace(s: string, from = 0): { start: number; end: number; alts: string[] } | null {
+  for (let i = s.indexOf('{', from); i >= 0; i = s.indexOf('{', i + 1)) {
+    let depth = 0;
+    let end = -1;
+    const commas: number[] = [];
+    for (let j = i; j < s.length; j++) {
+      if (s[j] === '{') depth++;
+      else if (s[j] === '}') {
+        depth--;
+        if (depth === 0) {
+          end = j;
+          break;
+        }
+      } else if (s[j] === ',' && depth === 1) commas.push(j);
+    }
+    if (end < 0) return null;
+    const body = s.slice(i + 1, end);
+    if (commas.length) {
+      const alts: string[] = [];
+      let prev = i + 1;
+      for (const c of commas) {
+        alts.push(s.slice(prev, c));
+        prev = c + 1;
+      }
+      alts.push(s.slice(prev, end));
+      return { start: i, end, alts };
+    }
+    let m = /^(-?\d+)\.\.(-?\d+)(?:\.\.(-?\d+))?$/.exec(body);
+    if (m) {
+      const a = Number(m[1]);
+      const b = Number(m[2]);
+      const step = Math.abs(Number(m[3] ?? 1)) || 1;
+      const width = /^-?0\d/.test(m[1]) || /^-?0\d/.test(m[2]) ? Math.max(m[1].length, m[2].length) : 0;
+      const alts: string[] = [];
+      for (let v = a; a <= b ? v <= b : v >= b; v += a <= b ? step : -step) {
+        const t = String(Math.abs(v)).padStart(width - (v < 0 ? 1 : 0), '0');
+        alts.push(v < 0 ? '-' + t : t);
+        if (alts.length > 100000) break;
+      }
+      return { start: i, end, alts };
+    }
+    m = /^([A-Za-z])\.\.([A-Za-z])(?:\.\.(-?\d+))?$/.exec(body);
+    if (m) {
+      const a = m[1].charCodeAt(0);
+      const b = m[2].charCodeAt(0);
+      const step = Math.abs(Number(m[3] ?? 1)) || 1;
+      const alts: string[] = [];
+      for (let v = a; a <= b ? v <= b : v >= b; v += a <= b ? step : -step) alts.push(String.fromCharCode(v));
+      return { start: i, end, alts };
+    }
+  }
+  return null;
+}
+
+/** bash brace expansion (on unquoted literal text only). */
+export function braceExpand(w: Word): Word[] {
+  for (let pi = 0; pi < w.parts.length; pi++) {
+    const p = w.parts[pi];
+    if (p.type !== 'lit') continue;
+    const m = findBrace(p.value);
+    if (!m) continue;
+    const before = p.value.slice(0, m.start);
+    const after = p.value.slice(m.end + 1);
+    const out: Word[] = [];
+    for (const alt of m.alts) {
+      const lit = before + alt + after;
+      const parts: WordPart[] = [...w.parts.slice(0, pi), ...(lit ? [{ type: 'lit' as const, value: lit }] : []), ...w.parts.slice(pi + 1)];
+      out.push(...braceExpand({ parts, text: w.text }));
+    }
+    return out;
+  }
+  return [w];
 }
 
 function joinChunks(chunks: Chunk[]): string {

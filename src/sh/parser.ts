@@ -4,6 +4,10 @@
 // ${x:1:2}, and in how syntax errors are worded (see syntax-error.ts).
 
 import type {
+  ArithCommand,
+  ArithFor,
+  CondCommand,
+  CondItem,
   Assign,
   Case,
   CaseItem,
@@ -66,7 +70,7 @@ const isNameStart = (c: string | undefined) => c !== undefined && /[A-Za-z_]/.te
 const isNameChar = (c: string | undefined) => c !== undefined && /[A-Za-z0-9_]/.test(c);
 export const isName = (s: string) => /^[A-Za-z_][A-Za-z0-9_]*$/.test(s);
 
-type Mode = 'normal' | 'dq' | 'heredoc' | 'param' | 'param-dq' | 'pat' | 'pat-dq' | 'sub' | 'sub-dq';
+type Mode = 'normal' | 'dq' | 'heredoc' | 'param' | 'param-dq' | 'pat' | 'pat-dq' | 'sub' | 'sub-dq' | 'regex';
 
 export interface ParseOptions {
   flavor: Flavor;
@@ -187,6 +191,8 @@ export class Parser {
   private lastEnd = 0;
   /** Line where the innermost open double quote started. */
   private quoteLine = 1;
+  /** Parenthesis depth inside the regular expression of [[ x =~ re ]]. */
+  private regexDepth = 0;
 
   /** True when nothing but blank lines and comments remain. */
   peekEof(): boolean {
@@ -301,12 +307,17 @@ export class Parser {
     for (;;) {
       if (this.pos >= s.length) {
         if (mode === 'dq') throw this.error({ kind: 'unterminated', what: '"' }, this.quoteLine, true);
-        if (mode !== 'normal' && mode !== 'heredoc')
+        if (mode !== 'normal' && mode !== 'heredoc' && mode !== 'regex')
           throw this.error({ kind: 'unterminated', what: '}' }, this.line, true);
         break;
       }
       const c = s[this.pos];
       if (mode === 'normal' && isMeta(c)) break;
+      if (mode === 'regex') {
+        if (c === '(') this.regexDepth++;
+        else if (c === ')') this.regexDepth--;
+        if ((c === ' ' || c === '\t' || c === '\n') && this.regexDepth <= 0) break;
+      }
       if (mode === 'dq' && c === '"') break;
       if ((mode === 'param' || mode === 'param-dq') && c === '}') break;
       if ((mode === 'pat' || mode === 'pat-dq') && (c === '}' || c === '/')) break;
@@ -750,9 +761,78 @@ export class Parser {
           this.fail(t);
       }
     }
-    if (this.isOp(t, '(')) return this.withRedirs(this.parseSubshell());
+    if (this.isOp(t, '(')) {
+      if (this.flavor === 'bash' && this.src[t.start + 1] === '(') {
+        const a = this.tryArithCommand(t);
+        if (a) return this.withRedirs(a);
+      }
+      return this.withRedirs(this.parseSubshell());
+    }
+    if (this.flavor === 'bash' && t.kind === 'word' && t.value === '[[' && t.word!.parts.length === 1 && t.word!.parts[0].type === 'lit') {
+      return this.withRedirs(this.parseCond());
+    }
     if (t.kind === 'word' || (t.kind === 'op' && REDIR_OPS.has(t.value))) return this.parseSimple();
     this.fail(t);
+  }
+
+  /** Index of the first ')' of the '))' closing an arithmetic expression at `i`, or -1. */
+  private arithEnd(i: number): number {
+    const s = this.src;
+    let depth = 0;
+    for (; i < s.length; i++) {
+      if (s[i] === '(') depth++;
+      else if (s[i] === ')') {
+        if (depth === 0) return s[i + 1] === ')' ? i : -1;
+        depth--;
+      }
+    }
+    return -2;
+  }
+
+  private arithWord(text: string, line: number): Word {
+    const sub = new Parser(text, { flavor: this.flavor, firstLine: line });
+    return { parts: mergeLits(sub.lexParts('heredoc')), text };
+  }
+
+  /** (( expr )) as a command; null when the parentheses are nested subshells instead. */
+  private tryArithCommand(t: Token): ArithCommand | null {
+    const end = this.arithEnd(t.start + 2);
+    if (end === -2) throw this.error({ kind: 'unterminated', what: ')' }, this.line + countNewlines(this.src.slice(t.start)), true);
+    if (end < 0) return null;
+    const text = this.src.slice(t.start + 2, end);
+    this.tok = null;
+    this.pos = end + 2;
+    this.line += countNewlines(text);
+    return { type: 'arith', expr: this.arithWord(text, t.line), redirs: [], line: t.line };
+  }
+
+  private parseCond(): CondCommand {
+    const first = this.next();
+    const items: CondItem[] = [];
+    for (;;) {
+      const t = this.peek();
+      if (t.kind === 'newline') {
+        this.next();
+        continue;
+      }
+      if (t.kind === 'eof') this.fail(t);
+      if (t.kind === 'word' && t.value === ']]') {
+        this.next();
+        break;
+      }
+      this.next();
+      if (t.kind === 'word') items.push({ word: t.word! });
+      else items.push({ op: t.value });
+      if (t.kind === 'word' && t.value === '=~') {
+        // The regular expression is one word in which ( ) | are ordinary characters.
+        this.skipBlanks();
+        const start = this.pos;
+        this.regexDepth = 0;
+        const parts = this.lexParts('regex');
+        items.push({ word: { parts: mergeLits(parts), text: this.src.slice(start, this.pos) } });
+      }
+    }
+    return { type: 'cond', items, redirs: [], line: first.line };
   }
 
   private withRedirs<T extends { redirs: Redir[] }>(node: T): T {
@@ -802,8 +882,12 @@ export class Parser {
     return { type: kind, cond, body, redirs: [], line };
   }
 
-  private parseFor(): For {
+  private parseFor(): For | ArithFor {
     const line = this.next().line;
+    if (this.flavor === 'bash') {
+      this.skipBlanks();
+      if (this.src.startsWith('((', this.pos)) return this.parseArithFor(line);
+    }
     const nameTok = this.peek();
     if (nameTok.kind !== 'word') this.fail(nameTok);
     this.next();
@@ -831,6 +915,29 @@ export class Parser {
     const body = this.parseList('compound', false, 'done');
     this.expectWord('done');
     return { type: 'for', name: nameTok.value, words, body, redirs: [], line };
+  }
+
+  private parseArithFor(line: number): ArithFor {
+    const start = this.pos + 2;
+    const end = this.arithEnd(start);
+    if (end === -2) throw this.error({ kind: 'unterminated', what: ')' }, this.line, true);
+    if (end < 0) this.fail(this.peek());
+    const text = this.src.slice(start, end);
+    const parts = text.split(';');
+    if (parts.length !== 3) {
+      this.pos = start;
+      throw this.error({ kind: 'unexpected', token: { kind: 'op', text: '((' } }, this.line);
+    }
+    this.pos = end + 2;
+    this.line += countNewlines(text);
+    const t = this.peek();
+    if (this.isOp(t, ';')) this.next();
+    this.skipNewlines();
+    this.expectWord('do');
+    const body = this.parseList('compound', false, 'done');
+    this.expectWord('done');
+    const [init, cond, step] = parts.map((p) => this.arithWord(p, line));
+    return { type: 'afor', init, cond, step, body, redirs: [], line };
   }
 
   private parseCase(): Case {
@@ -921,7 +1028,8 @@ export class Parser {
     const t = this.peek();
     const compound =
       this.isOp(t, '(') ||
-      (this.isReserved(t) && ['if', 'while', 'until', 'for', 'case', '{'].includes(t.value));
+      (this.isReserved(t) && ['if', 'while', 'until', 'for', 'case', '{'].includes(t.value)) ||
+      (t.kind === 'word' && t.value === '[[');
     if (!compound && this.flavor === 'bash') this.fail(t);
     const body = this.parseCommand();
     return { type: 'func', name, body, line };

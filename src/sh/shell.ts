@@ -7,6 +7,8 @@
 
 import type {
   AndOr,
+  ArithFor,
+  CondCommand,
   Case,
   CommandNode,
   For,
@@ -20,6 +22,8 @@ import type {
   Word,
 } from './ast';
 import { Expander, ExpansionError } from './expand';
+import { ArithError, evalArith } from './arith';
+import { runTest } from './applets/test';
 import { fsCode, resolvePath, strerror } from './errors';
 import {
   StringInput,
@@ -112,6 +116,8 @@ export class BreakRequest {
 export class ReturnRequest {
   constructor(readonly status: number) {}
 }
+
+class CondError extends Error {}
 
 /** A signal delivered to the whole foreground process group (Ctrl-C). */
 export class GroupSignal extends Signal {}
@@ -922,6 +928,171 @@ export class Shell {
         return yield* this.execFor(node, rfds);
       case 'case':
         return yield* this.execCase(node, rfds);
+      case 'arith': {
+        const text = yield* this.expander.string(node.expr);
+        if (this.opts.xtrace) this.out(rfds, 2, `${this.getVar('PS4') ?? '+ '}(( ${text.trim()} ))\n`);
+        return this.arith(text) === 0n ? 1 : 0;
+      }
+      case 'afor':
+        return yield* this.execArithFor(node, rfds);
+      case 'cond':
+        return yield* this.execCond(node, rfds);
+    }
+  }
+
+  /** Evaluates arithmetic text; errors become ExpansionErrors. */
+  arith(text: string): bigint {
+    try {
+      return evalArith(text, { get: (n) => this.getVar(n) ?? this.special(n), set: (n, v) => this.assign(n, v) }, this.flavor);
+    } catch (e) {
+      if (e instanceof ArithError) throw new ExpansionError(e.message, this.flavor === 'bash' ? 1 : 2, this.flavor !== 'bash');
+      throw e;
+    }
+  }
+
+  private *execArithFor(node: ArithFor, fds: Fds): Run<number> {
+    let status = 0;
+    this.arith(yield* this.expander.string(node.init));
+    this.loopDepth++;
+    try {
+      for (;;) {
+        const c = (yield* this.expander.string(node.cond)).trim();
+        if (c !== '' && this.arith(c) === 0n) break;
+        const r = yield* (this.loopBody(node.body, fds) as Run<'break' | 'continue' | number>);
+        if (r === 'break') break;
+        if (typeof r === 'number') status = r;
+        this.arith(yield* this.expander.string(node.step));
+      }
+    } finally {
+      this.loopDepth--;
+    }
+    return status;
+  }
+
+  /** [[ ... ]]: no field splitting or globbing; == matches patterns, =~ regular expressions. */
+  private *execCond(node: CondCommand, fds: Fds): Run<number> {
+    const items = node.items;
+    let i = 0;
+    const tokText = (k: number): string | undefined => {
+      const it = items[k];
+      if (!it) return undefined;
+      if ('op' in it) return it.op;
+      return it.word.parts.every((p) => p.type === 'lit') ? it.word.text : undefined;
+    };
+    const fail = (msg: string): never => {
+      throw new CondError(msg);
+    };
+    const word = function* (self: Shell): Run<string> {
+      const it = items[i++];
+      if (!it) fail('unexpected argument');
+      if ('op' in it) return it.op;
+      return yield* self.expander.string(it.word);
+    };
+    const UNARY = /^-[abcdefghkprstuwxOGLSNzn]$/;
+    const BINARY = new Set(['=', '==', '!=', '=~', '<', '>', '-eq', '-ne', '-lt', '-le', '-gt', '-ge', '-nt', '-ot', '-ef']);
+    const self = this;
+    function* primary(): Run<boolean> {
+      const t = tokText(i);
+      if (t === '(') {
+        i++;
+        const v = yield* or();
+        if (tokText(i) !== ')') fail("expected `)'");
+        i++;
+        return v;
+      }
+      if (t !== undefined && UNARY.test(t) && i + 1 < items.length && !BINARY.has(tokText(i + 1) ?? '')) {
+        i++;
+        const arg = yield* word(self);
+        const r = runTest([t, arg], false, 'bash', { fs: self.fs, cwd: self.cwd, uid: self.sys.uid, gid: self.sys.gid, isatty: () => false });
+        return r.status === 0;
+      }
+      const left = yield* word(self);
+      const op = tokText(i);
+      if (op !== undefined && BINARY.has(op)) {
+        i++;
+        const rightItem = items[i];
+        if (!rightItem || 'op' in rightItem) fail(`unexpected argument to conditional binary operator`);
+        const rw = (rightItem as { word: Word }).word;
+        i++;
+        if (op === '==' || op === '=' || op === '!=') {
+          const pat = yield* self.expander.pattern(rw);
+          const m = matchPattern(pat, left);
+          return op === '!=' ? !m : m;
+        }
+        if (op === '=~') {
+          const src = yield* self.expander.regex(rw);
+          let re: RegExp;
+          try {
+            re = new RegExp(src);
+          } catch {
+            return false;
+          }
+          const m = re.exec(left);
+          if (m) self.assign('BASH_REMATCH', m[0]);
+          return !!m;
+        }
+        const right = yield* self.expander.string(rw);
+        if (op === '<') return left < right;
+        if (op === '>') return left > right;
+        if (op.startsWith('-') && ['-eq', '-ne', '-lt', '-le', '-gt', '-ge'].includes(op)) {
+          const a = self.arith(left);
+          const b = self.arith(right);
+          switch (op) {
+            case '-eq':
+              return a === b;
+            case '-ne':
+              return a !== b;
+            case '-lt':
+              return a < b;
+            case '-le':
+              return a <= b;
+            case '-gt':
+              return a > b;
+            default:
+              return a >= b;
+          }
+        }
+        const r = runTest([left, op, right], false, 'bash', { fs: self.fs, cwd: self.cwd, uid: self.sys.uid, gid: self.sys.gid, isatty: () => false });
+        return r.status === 0;
+      }
+      return left !== '';
+    }
+    function* not(): Run<boolean> {
+      if (tokText(i) === '!') {
+        i++;
+        return !(yield* not());
+      }
+      return yield* primary();
+    }
+    function* and(): Run<boolean> {
+      let v = yield* not();
+      while (tokText(i) === '&&') {
+        i++;
+        const r = yield* not();
+        v = v && r;
+      }
+      return v;
+    }
+    function* or(): Run<boolean> {
+      let v = yield* and();
+      while (tokText(i) === '||') {
+        i++;
+        const r = yield* and();
+        v = v || r;
+      }
+      return v;
+    }
+    try {
+      if (items.length === 0) return 1;
+      const v = yield* or();
+      if (i < items.length) fail(`syntax error in conditional expression`);
+      return v ? 0 : 1;
+    } catch (e) {
+      if (e instanceof CondError) {
+        this.error(e.message, undefined, fds);
+        return 2;
+      }
+      throw e;
     }
   }
 

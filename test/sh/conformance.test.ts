@@ -122,6 +122,10 @@ const CASES: Case[] = [
   { name: 'return from sourced file and function status', script: 'f() { (exit 3); }; f; echo $?; g() { return; }; false; g; echo $?' },
   { name: 'break out of while read', script: 'printf "1\\n2\\n3\\n" | while read n; do [ $n = 2 ] && break; echo $n; done' },
   { name: 'type of function and alias', script: 'f() { :; }; type f | head -n 1; alias ll="ls -l"; alias ll' },
+  { name: 'brace expansion', script: 'echo a{b,c}d {1..3} {a..c} x{,y} {5..1..2} pre{a,b{1,2}}post "{a,b}" {a} {a,b}{1,2} {01..03}; mkdir -p t/{x,y}; ls t', flavors: ['bash'] },
+  { name: 'no brace expansion in sh', script: 'echo a{b,c}d {1..3}', flavors: ['dash', 'ash'] },
+  { name: '[[ ]]', script: 'x=1; [[ $x == 1 && -n $x ]] && echo ok; [[ abc == a* ]] && echo glob; [[ abc == "a*" ]] || echo literal; [[ abc =~ ^a(b)c$ ]] && echo "re $BASH_REMATCH"; [[ a < b ]] && echo lt; [[ ! -f /nope || 1 -eq 1 ]] && echo or; [[ $undef == "" ]] && echo empty; [[ 2 -gt 10 ]] || echo numeric; [[ ( a == a ) && ! ( a == b ) ]] && echo paren', flavors: ['bash'] },
+  { name: '(( )) and for (( ))', script: 'i=0; (( i++ )); echo $i $?; (( i > 5 )) || echo small; for ((j=0; j<3; j++)); do echo j$j; done; for ((;;)); do break; done; echo end', flavors: ['bash'] },
   { name: 'exit status 126', script: 'printf "echo hi\\n" > s; ./s; echo $?; ./dir; echo $?', files: { 'dir/f': '' } },
 ];
 
