@@ -25,7 +25,7 @@ describe('Engine API: kill and stop', () => {
   it('wraps every kill error with the container reference, as the router does', async () => {
     expect(await t.json('POST', '/v1.50/containers/k1/kill?signal=SIGNOPE')).toEqual({
       status: 400,
-      body: { message: 'cannot kill container: k1: Invalid signal: SIGNOPE' },
+      body: { message: 'cannot kill container: k1: invalid signal: SIGNOPE' },
     });
     expect(await t.json('POST', '/v1.50/containers/nosuch/kill')).toEqual({
       status: 404,
@@ -38,7 +38,7 @@ describe('Engine API: kill and stop', () => {
       status: 400,
       body: { message: 'cannot kill container: k1: the linux daemon does not support signal 99' },
     });
-    expect((await t.json('POST', '/v1.50/containers/k1/kill?signal=0')).body.message).toBe('cannot kill container: k1: Invalid signal: 0');
+    expect((await t.json('POST', '/v1.50/containers/k1/kill?signal=0')).body.message).toBe('cannot kill container: k1: invalid signal: 0');
     expect((await t.json('GET', '/v1.50/containers/k1/json')).body.State.Running).toBe(true);
   });
 

@@ -70,7 +70,8 @@ describe('differential: exit codes and signals', () => {
     o.rec('config', { StopSignal: i.Config.StopSignal, StopTimeout: i.Config.StopTimeout });
     const ev = await eventsSince(s, t0, { type: ['container'] });
     o.rec('events', ev.map((e) => [e.Action, e.attrs.signal ?? '', e.attrs.exitCode ?? '']));
-    o.error('bad StopSignal', await create(s, 'ss2', { Cmd: ['true'], StopSignal: 'SIGNOPE' }));
+    // 28.2's moby/sys/signal: "invalid signal" (20.10's pkg/signal said "Invalid signal")
+    o.error('bad StopSignal', await create(s, 'ss2', { Cmd: ['true'], StopSignal: 'SIGNOPE' }), { v28: 'invalid signal: SIGNOPE' });
   });
 
   scenario('a command that cannot start: start fails, State.Error and ExitCode are set, events', async (s, o) => {

@@ -267,7 +267,7 @@ export class ContainerService {
         if (!p) {
           // signal.ParseSignal takes any non-zero number; ValidSignalForPlatform refuses it
           if (/^[+-]?\d+$/.test(signal) && Number(signal) !== 0) throw invalid(`the linux daemon does not support signal ${Number(signal)}`);
-          throw invalid(`Invalid signal: ${signal}`);
+          throw invalid(`invalid signal: ${signal}`);
         }
         sig = p;
       }
@@ -293,7 +293,7 @@ export class ContainerService {
     let sig = c.config.StopSignal ? (parseSignal(c.config.StopSignal) ?? 'SIGTERM') : 'SIGTERM';
     if (opts.signal) {
       const p = parseSignal(opts.signal);
-      if (!p) throw invalid(`Invalid signal: ${opts.signal}`);
+      if (!p) throw invalid(`invalid signal: ${opts.signal}`);
       sig = p;
     }
     const timeout = opts.timeout ?? c.config.StopTimeout ?? 10;
@@ -598,7 +598,7 @@ export function mergeImageConfig(user: ContainerConfig, image: Partial<Container
 function validateConfig(config: ContainerConfig, hc: HostConfigT): void {
   if (config.WorkingDir !== '' && !config.WorkingDir.startsWith('/'))
     throw invalid(`the working directory '${config.WorkingDir}' is invalid, it needs to be an absolute path`);
-  if (config.StopSignal && !parseSignal(config.StopSignal)) throw invalid(`Invalid signal: ${config.StopSignal}`);
+  if (config.StopSignal && !parseSignal(config.StopSignal)) throw invalid(`invalid signal: ${config.StopSignal}`);
   for (const e of config.Env ?? []) {
     if (e === '' || e.startsWith('=')) throw invalid(`invalid environment variable: ${e}`);
   }
