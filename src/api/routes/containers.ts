@@ -10,7 +10,7 @@ import { compareStamps, parseTimeArg } from '../../sim/daemon/containers';
 import { compareVersions, ctxOf, readJson, traceOp, type Env } from '../app';
 import { frame, MULTIPLEXED, RAW } from '../hijack';
 import { boolValue, empty, intValue, json, stream } from '../http';
-import { containerInspect, containerSummaryJson } from '../views/containers';
+import { containerInspect, containerListBody, containerSummaryJson } from '../views/containers';
 import { containerStats, statsJson } from '../views/stats';
 import { containerTop } from '../views/top';
 
@@ -22,13 +22,14 @@ interface CreateBody extends ContainerConfig {
 export function containerRoutes(app: Hono<Env>): void {
   app.get('/containers/json', (c) => {
     const { d, e } = ctxOf(c);
-    const filters = Filters.parse(c.req.query('filters'));
-    const list = e.containers.list(
-      { all: boolValue(c.req.query('all')), limit: intValue(c.req.query('limit'), -1, 'limit'), filters },
-      (ctr, ref) => e.images.isAncestor(ctr.imageId, ref),
-    );
     const size = boolValue(c.req.query('size'));
-    const body = `[${list.map((ctr) => containerSummaryJson(d, ctr, size, e.images.displayRef(ctr))).join(',')}]\n`;
+    const body = containerListBody(d, new URL(c.req.url).search, size, () =>
+      e.containers.list(
+        { all: boolValue(c.req.query('all')), limit: intValue(c.req.query('limit'), -1, 'limit'), filters: Filters.parse(c.req.query('filters')) },
+        (ctr, ref) => e.images.isAncestor(ctr.imageId, ref),
+      ),
+      (ctr) => containerSummaryJson(d, ctr, size, e.images.displayRef(ctr)),
+    );
     return new Response(body, { status: 200, headers: { 'Content-Type': 'application/json' } });
   });
 

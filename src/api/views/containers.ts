@@ -130,6 +130,28 @@ export function portsList(c: Container): { IP?: string; PrivatePort: number; Pub
 
 const summaryCache = new WeakMap<Container, { key: string; head: string; tail: string }>();
 
+const listCache = new WeakMap<Daemon, { key: string; list: Container[]; statuses: string[]; bytes: Uint8Array<ArrayBuffer> }>();
+const encoder = new TextEncoder();
+
+/**
+ * The body of GET /containers/json. The selection is cached until the daemon changes, and the
+ * encoded body for as long as every Status string stays the same (they change with time).
+ */
+export function containerListBody(d: Daemon, query: string, size: boolean, select: () => Container[], item: (c: Container) => string): Uint8Array<ArrayBuffer> {
+  const key = `${d.version}|${query}`;
+  const now = d.now();
+  const hit = listCache.get(d);
+  if (hit && hit.key === key && !size) {
+    let same = true;
+    for (let i = 0; i < hit.list.length && same; i++) same = hit.list[i]!.statusText(now) === hit.statuses[i];
+    if (same) return hit.bytes;
+  }
+  const list = hit && hit.key === key ? hit.list : select();
+  const bytes = encoder.encode(`[${list.map(item).join(',')}]\n`);
+  listCache.set(d, { key, list, statuses: list.map((c) => c.statusText(now)), bytes });
+  return bytes;
+}
+
 /**
  * One item of GET /containers/json as JSON text. Everything but Status is cached until the
  * daemon changes (its version); Status depends on the time and is computed per request.
