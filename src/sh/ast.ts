@@ -166,6 +166,8 @@ export interface Pipeline extends Base {
   commands: CommandNode[];
   /** `|&` between commands (bash): stderr joins the pipe too. Index i means after commands[i]. */
   stderrToo?: boolean[];
+  /** bash's `time` keyword before the pipeline. */
+  timed?: boolean;
 }
 
 export interface AndOr extends Base {

@@ -718,6 +718,12 @@ export class Parser {
     let t = this.peek();
     const line = t.line;
     let bang = false;
+    let timed = false;
+    if (this.flavor === 'bash' && t.kind === 'word' && t.value === 'time' && t.word!.parts.length === 1 && t.word!.parts[0].type === 'lit') {
+      this.next();
+      timed = true;
+      t = this.peek();
+    }
     if (this.isReserved(t, '!')) {
       this.next();
       bang = true;
@@ -736,6 +742,7 @@ export class Parser {
       } else break;
     }
     const pipe: Pipeline = { type: 'pipeline', bang, commands, line };
+    if (timed) pipe.timed = true;
     if (stderrToo.some(Boolean)) pipe.stderrToo = stderrToo;
     return pipe;
   }

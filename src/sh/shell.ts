@@ -83,6 +83,8 @@ export interface ShellOptions {
   pid?: number;
   /** Process ids for background jobs ($!); defaults to counting up from pid. */
   allocPid?: () => number;
+  /** $BASH_VERSION (bash only); default 5.2.21(1)-release as in Ubuntu 24.04. */
+  bashVersion?: string;
 }
 
 export interface Fd {
@@ -229,7 +231,17 @@ export class Shell {
     if (!this.vars.has('PWD')) this.vars.set('PWD', { value: this.cwd, exported: true });
     else this.vars.get('PWD')!.value = this.cwd;
     if (!this.vars.has('PATH')) this.vars.set('PATH', { value: '/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin' });
-    if (this.flavor === 'bash' && !this.vars.has('HOSTNAME')) this.vars.set('HOSTNAME', { value: this.sys.hostname });
+    if (this.flavor === 'bash') {
+      if (!this.vars.has('HOSTNAME')) this.vars.set('HOSTNAME', { value: this.sys.hostname });
+      this.vars.set('BASH_VERSION', { value: opts.bashVersion ?? '5.2.21(1)-release' });
+      this.vars.set('UID', { value: String(this.sys.uid), readonly: true });
+      this.vars.set('EUID', { value: String(this.sys.uid), readonly: true });
+    }
+    if (!root) {
+      // A new shell process: one level deeper than the one that started it.
+      const lvl = Number(this.vars.get('SHLVL')?.value ?? '0');
+      this.vars.set('SHLVL', { value: String((Number.isFinite(lvl) ? lvl : 0) + 1), exported: true });
+    }
     const self = this;
     this.expander = new Expander({
       get flavor() {
@@ -833,6 +845,14 @@ export class Shell {
   }
 
   private *execPipeline(p: Pipeline, fds: Fds): Run<number> {
+    if (p.timed) {
+      const t0 = this.sys.now();
+      const st = yield* this.execPipeline({ ...p, timed: false }, fds);
+      const ms = this.sys.now() - t0;
+      const real = `${Math.floor(ms / 60000)}m${((ms % 60000) / 1000).toFixed(3)}s`;
+      this.out(fds, 2, `\nreal\t${real}\nuser\t0m0.000s\nsys\t0m0.000s\n`);
+      return st;
+    }
     if (p.bang) this.errexitOff++;
     let status: number;
     try {

@@ -177,10 +177,14 @@ function makeEnv(flavor: AppletFlavor, opts: TableOptions, table: () => ShellCom
   };
 }
 
-function appletPrograms(_flavor: AppletFlavor, env: AppletEnv, names?: string[]): Programs {
+/** busybox applets that GNU systems do not have as commands (bash's `time` is a keyword). */
+const BUSYBOX_ONLY = new Set(['time']);
+
+function appletPrograms(flavor: AppletFlavor, env: AppletEnv, names?: string[]): Programs {
   const out: Programs = new Map();
   for (const [name, def] of Object.entries(APPLETS)) {
     if (names && !names.includes(name)) continue;
+    if (flavor === 'gnu' && BUSYBOX_ONLY.has(name)) continue;
     out.set(name, (ctx) => def.run(ctx, env));
   }
   return out;
@@ -271,7 +275,7 @@ function fsTable(programs: Programs, multiCall: Set<string>, outer: () => Comman
 /** Paths of the applets in an Alpine image (all symlinks to /bin/busybox), for image builders. */
 export const BUSYBOX_LINKS: Record<string, string[]> = {
   '/bin': ['ash', 'cat', 'chmod', 'chown', 'cp', 'date', 'df', 'echo', 'egrep', 'false', 'fgrep', 'grep', 'hostname', 'kill', 'ln', 'ls', 'mkdir', 'mv', 'ps', 'pwd', 'rm', 'rmdir', 'sed', 'sh', 'sleep', 'touch', 'true', 'uname'],
-  '/usr/bin': ['[', 'basename', 'clear', 'cut', 'dirname', 'du', 'env', 'find', 'free', 'head', 'id', 'nproc', 'printenv', 'printf', 'readlink', 'seq', 'sort', 'tail', 'tee', 'test', 'tr', 'uniq', 'wc', 'which', 'whoami', 'xargs', 'yes'],
+  '/usr/bin': ['[', 'basename', 'clear', 'cut', 'dirname', 'du', 'env', 'find', 'free', 'head', 'id', 'nproc', 'printenv', 'printf', 'readlink', 'seq', 'sort', 'tail', 'tee', 'test', 'time', 'timeout', 'tr', 'uniq', 'wc', 'which', 'whoami', 'xargs', 'yes'],
 };
 
 /** Programs a Debian image usually has in /usr/bin (with /bin -> usr/bin and /bin/sh -> dash). */
@@ -279,6 +283,7 @@ export const DEBIAN_BINS: string[] = [
   'bash', 'dash', 'cat', 'ls', 'mkdir', 'rm', 'rmdir', 'touch', 'cp', 'mv', 'ln', 'chmod', 'chown', 'head', 'tail', 'wc', 'sort', 'uniq', 'grep',
   'egrep', 'fgrep', 'sed', 'cut', 'tr', 'tee', 'env', 'printenv', 'hostname', 'whoami', 'id', 'uname', 'date', 'sleep', 'true', 'false', 'yes',
   'seq', 'basename', 'dirname', 'pwd', 'clear', 'find', 'du', 'df', 'nproc', 'xargs', 'test', '[', 'echo', 'printf', 'which', 'readlink', 'kill',
+  'timeout',
 ];
 
 /** Table for busybox images (Alpine, busybox). */

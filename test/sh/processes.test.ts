@@ -159,6 +159,25 @@ describe('pipelines and jobs run concurrently on the virtual clock', () => {
   });
 });
 
+describe('time and timeout', () => {
+  it("bash's time keyword reports virtual time on stderr", () => {
+    const r = runSh('time sleep 1.5');
+    expect(r.stderr).toBe('\nreal\t0m1.500s\nuser\t0m0.000s\nsys\t0m0.000s\n');
+  });
+
+  it("busybox's time", () => {
+    const r = runSh('time sleep 65.25', { flavor: 'ash' });
+    expect(r.stderr).toBe('real\t1m 5.25s\nuser\t0m 0.00s\nsys\t0m 0.00s\n');
+  });
+
+  it('timeout stops a command at its deadline with 124', () => {
+    const r = runSh('timeout 2 sleep 10; echo $?; timeout 5 sleep 1; echo $?; timeout 1 nosuch; echo $?');
+    expect(r.stdout).toBe('124\n0\n127\n');
+    expect(r.stderr).toBe('timeout: failed to run command ‘nosuch’: No such file or directory\n');
+    expect(r.elapsed).toBe(3000);
+  });
+});
+
 describe('processes seen through the driver', () => {
   const procs: ProcessInfo[] = [
     { pid: 1, ppid: 0, user: 'root', command: 'sh -c sleep 1000', tty: '?', stat: 'Ss', start: Date.UTC(2024, 0, 15, 10, 0, 0), cpuMs: 0 },

@@ -82,7 +82,7 @@ describe('scripts', () => {
 
   it('run with their interpreter', () => {
     const r = runSh('./s.sh one; ./b.sh a b; ./plain', { flavor: 'bash', table: 'debian', files });
-    expect(r.stdout).toBe('script one ./s.sh\nbash x 2\nno shebang\n');
+    expect(r.stdout).toBe('script one ./s.sh\nbash 5.2.21(1)-release 2\nno shebang\n');
   });
 
   it('need the execute bit', () => {

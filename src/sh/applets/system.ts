@@ -2,7 +2,7 @@
 // uname, date, sleep, clear, ps, kill, free, nproc, which.
 
 import { signalName, signalNumber, SIGNALS } from '../signals';
-import type { CommandContext, Run } from '../types';
+import { Signal, type CommandContext, type Run } from '../types';
 import { echoText } from './echo';
 import { printfFormat } from './printf';
 import { runTest } from './test';
@@ -561,7 +561,94 @@ function* falseCmd(): Run<number> {
   return 1;
 }
 
+// ---------------------------------------------------------------------------- time, timeout
+
+function* timeCmd(ctx: CommandContext, env: AppletEnv): Run<number> {
+  const argv = ctx.args.slice(1);
+  const usage = 'time [-vpa] [-o FILE] PROG ARGS\n\nRun PROG, display resource usage when it exits\n';
+  if (argv.length === 0) return usageError(ctx, env, null, usage);
+  const t0 = ctx.sys.now();
+  const st = yield* env.exec(ctx, argv);
+  const ms = ctx.sys.now() - t0;
+  if (st === null) {
+    warn(ctx, env, `can't execute '${argv[0]}': No such file or directory`);
+    return 127;
+  }
+  const fmt = (t: number) => `${Math.floor(t / 60000)}m ${Math.floor((t % 60000) / 1000)}.${String(Math.floor((t % 1000) / 10)).padStart(2, '0')}s`;
+  ctx.stderr.write(`real\t${fmt(ms)}\nuser\t0m 0.00s\nsys\t0m 0.00s\n`);
+  return st;
+}
+
+function* timeout(ctx: CommandContext, env: AppletEnv): Run<number> {
+  const gnu = env.flavor === 'gnu';
+  const usage = 'timeout [-s SIG] [-k KILL_SECS] SECS PROG ARGS\n\nRuns PROG. Sends SIG (TERM by default) to it if it is not gone in SECS seconds\n';
+  const argv = ctx.args.slice(1);
+  let i = 0;
+  let sig = 15;
+  for (; i < argv.length && argv[i].startsWith('-') && argv[i] !== '-'; i++) {
+    const a = argv[i];
+    if (a === '-s' || a === '--signal') sig = signalNumber(argv[++i] ?? '') ?? 15;
+    else if (a.startsWith('--signal=')) sig = signalNumber(a.slice(9)) ?? 15;
+    else if (a === '-k' || a === '--kill-after') i++;
+    else if (a === '--preserve-status' || a === '--foreground' || a === '-v' || a === '--verbose') continue;
+    else if (a === '--') {
+      i++;
+      break;
+    }
+  }
+  const rest = argv.slice(i);
+  if (rest.length < 2) {
+    if (gnu) return usageError(ctx, env, 'missing operand', undefined, 125);
+    return usageError(ctx, env, null, usage);
+  }
+  const m = /^(\d+\.?\d*|\.\d+)([smhd]?)$/.exec(rest[0]);
+  if (!m) {
+    if (gnu) return usageError(ctx, env, `invalid time interval ${lq(env, rest[0])}`, undefined, 125);
+    warn(ctx, env, `invalid number '${rest[0]}'`);
+    return 1;
+  }
+  const ms = Number(m[1]) * ({ '': 1000, s: 1000, m: 60000, h: 3600000, d: 86400000 }[m[2] as ''] ?? 1000);
+  const deadline = ctx.sys.now() + ms;
+  // Drive the command ourselves so that its sleeps can be cut short at the deadline.
+  const gen = env.exec(ctx, rest.slice(1));
+  let r = gen.next();
+  let timedOut = false;
+  while (!r.done) {
+    const eff = r.value;
+    const now = ctx.sys.now();
+    if (ms > 0 && eff.type === 'sleep' && now + eff.ms >= deadline) {
+      yield { type: 'sleep', ms: Math.max(0, deadline - now) };
+      timedOut = true;
+      try {
+        r = gen.throw(new Signal('SIG' + (signalName(sig) ?? 'TERM'), sig));
+      } catch (e) {
+        if (e instanceof Signal) break;
+        throw e;
+      }
+      continue;
+    }
+    let v: unknown;
+    try {
+      v = yield eff;
+    } catch (e) {
+      r = gen.throw(e);
+      continue;
+    }
+    r = gen.next(v);
+  }
+  if (timedOut) return gnu ? 124 : 128 + sig;
+  const st = r.done ? r.value : 124;
+  if (st === null) {
+    if (gnu) warn(ctx, env, `failed to run command ${lq(env, rest[1])}: No such file or directory`);
+    else warn(ctx, env, `can't execute '${rest[1]}': No such file or directory`);
+    return 127;
+  }
+  return st;
+}
+
 export const SYSTEM_APPLETS: Record<string, AppletDef> = {
+  time: { run: timeCmd },
+  timeout: { run: timeout },
   echo: { run: echo },
   printf: { run: printf },
   test: { run: test },
