@@ -7,10 +7,15 @@ import { fileURLToPath } from 'node:url';
 /** Root of this repository (two levels above test/support). */
 export const repoRoot: string = fileURLToPath(new URL('../../', import.meta.url));
 
-/** The shared directory: $DOCKSIM_SHARED, or ../shared relative to the repository. */
+/**
+ * The shared directory: $DOCKSIM_SHARED, else ../shared relative to the repository, else the
+ * workplace's /work/shared (a checkout elsewhere, e.g. CI's, still finds it).
+ */
 export function sharedDir(): string {
   const env = process.env.DOCKSIM_SHARED;
-  return env && env.length > 0 ? resolve(env) : resolve(repoRoot, '..', 'shared');
+  if (env && env.length > 0) return resolve(env);
+  const candidates = [resolve(repoRoot, '..', 'shared'), '/work/shared'];
+  return candidates.find((c) => existsSync(resolve(c, 'reference'))) ?? candidates[0]!;
 }
 
 /** Absolute path of a file under the shared directory; throws a clear error if it is missing. */
