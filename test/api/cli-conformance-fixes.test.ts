@@ -87,4 +87,16 @@ In future versions this will be a hard failure preventing the daemon from starti
     const actions = body.trim().split('\n').map((l) => JSON.parse(l).Action);
     expect(actions).toEqual(['create']);
   });
+
+  it('container prune deletes newest first, as moby walks daemon.List()', async () => {
+    const t = testEngine();
+    await t.pull('alpine:latest');
+    const ids: string[] = [];
+    for (const name of ['p1', 'p2', 'p3']) {
+      ids.push((await t.json('POST', `/v1.50/containers/create?name=${name}`, { Image: 'alpine', Cmd: ['true'] })).body.Id);
+      await t.advance(1000);
+    }
+    const r = await t.json('POST', '/v1.50/containers/prune');
+    expect(r.body.ContainersDeleted).toEqual([...ids].reverse());
+  });
 });

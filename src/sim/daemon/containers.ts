@@ -495,7 +495,9 @@ export class ContainerService {
     const cutoff = until.length > 0 ? parseUntil(until[0]!, this.d.now()) : null;
     const deleted: string[] = [];
     let space = 0;
-    for (const c of this.d.containerList().reverse()) {
+    // moby walks daemon.List(): newest first by creation time
+    const byCreated = this.d.containerList().sort((a, b) => compareStamps(b.created, a.created));
+    for (const c of byCreated) {
       if (c.running) continue;
       if (!filters.matchKVList('label', c.config.Labels)) continue;
       if (filters.has('label!') && negLabelMatch(filters.get('label!'), c.config.Labels)) continue;

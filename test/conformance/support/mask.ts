@@ -50,6 +50,17 @@ export class Masker {
     this.kinds = new Set(opts.kinds ?? ALL_MASKS);
   }
 
+  private readonly aliases = new Map<string, string>();
+
+  /**
+   * Names an id known to the test (a container it created): its full form masks as
+   * `<ID:name>`, its short form as `<id:name>`.
+   */
+  alias(id: string, name: string): this {
+    this.aliases.set(id.replace(/^sha256:/, '').slice(0, 12), name);
+    return this;
+  }
+
   /** The placeholder number given to an id (by its first 12 hex digits), for assertions. */
   numberOf(id: string): number | undefined {
     return this.numbers.get(id.replace(/^sha256:/, '').slice(0, 12));
@@ -58,6 +69,8 @@ export class Masker {
   private idFor(hex: string): string {
     const key = hex.slice(0, 12);
     if (this.keep.has(key)) return hex;
+    const name = this.aliases.get(key);
+    if (name !== undefined) return hex.length === 64 ? `<ID:${name}>` : `<id:${name}>`;
     let n = this.numbers.get(key);
     if (n === undefined) {
       n = this.numbers.size + 1;
