@@ -275,7 +275,10 @@ export class Shell {
   *run(source: string): Run<number> {
     const main = this.root.sched.spawn(this.script(source), this.termIn, source);
     main.background = false;
-    return yield* this.runMain(main);
+    const status = yield* this.runMain(main);
+    // Jobs that finished are reported before the next prompt.
+    if (this.interactive && !this.exited) this.reportDoneJobs();
+    return status;
   }
 
   /**

@@ -93,6 +93,14 @@ describe('the interactive host shell', () => {
     expect(r.stdout).toBe('');
   });
 
+  it('background jobs: [1] PID when started, Done after the line that saw them finish', () => {
+    const clock = new Clock();
+    const first = runSh('sleep 1 &', { interactive: true, clock });
+    expect(first.stderr).toBe('[1] 2\n');
+    drive(first.shell.run('sleep 2'), { clock });
+    expect(first.err.text).toBe('[1] 2\n[1]+  Done                    sleep 1\n');
+  });
+
   it('`exit` marks the shell as exited and prints "exit" (bash)', () => {
     const r = runSh('exit 3', { interactive: true });
     expect(r.status).toBe(3);
