@@ -4,10 +4,18 @@
 import type { Command } from '../../sh/types';
 import { curl } from './net/curl';
 import { nginx } from './nginx';
+import { redisCli } from './redis/cli';
+import { redisServer } from './redis/server';
+import { gosu, setpriv, suExec } from './tools/privileges';
 
 export function daemonPrograms(): Map<string, Command> {
   const out = new Map<string, Command>();
   out.set('nginx', nginx);
   out.set('curl', curl);
+  out.set('redis-server', redisServer);
+  out.set('redis-cli', redisCli);
+  out.set('gosu', gosu);
+  out.set('su-exec', suExec);
+  out.set('setpriv', setpriv);
   return out;
 }

@@ -407,6 +407,8 @@ function* fetchOne(ctx: CommandContext, o: Opts, v: CurlVersion, raw: string): R
       return fail(7, `Failed to connect to ${url.host} port ${url.port} after ${ms} ms: ${why}`);
     }
     const r = res.response;
+    // a server that closed without answering in HTTP (Redis refusing a browser)
+    if (r.status === 0) return fail(52, 'Empty reply from server');
     last = r;
     lastUrl = url;
     if (o.verbose) {
