@@ -37,6 +37,17 @@ export class Session extends DurableObject {
       onAppend: (e, i) => {
         this.sql().exec('INSERT INTO journal (seq, entry) VALUES (?, ?)', i, JSON.stringify(e));
       },
+      onClear: () => {
+        this.sql().exec('DELETE FROM journal');
+      },
+      reset: () => {
+        this.driver?.stop();
+        const now = Date.now();
+        this.sql().exec("INSERT OR REPLACE INTO meta (k, v) VALUES ('start', ?)", String(now));
+        const fresh = createWorld({ seed: 'docksim', start: now });
+        this.driver = new RealtimeDriver(fresh);
+        return fresh;
+      },
     });
   }
 

@@ -30,6 +30,11 @@ export interface ApiOptions {
   transport?: 'unix' | 'tcp';
   /** Called before each request (a real-time host advances the clock here). */
   sync?: () => void;
+  /**
+   * POST /_sim/reset: the host gives a fresh World to continue with (and drops whatever it kept
+   * of the old one). Without it, reset is refused.
+   */
+  reset?: () => World;
   /** Largest request body accepted, in bytes (default 1 MiB; builds: 256 MiB). */
   maxBodyBytes?: number;
   /**
@@ -46,17 +51,23 @@ export interface Ctx {
   opts: ApiOptions;
   /** API version the client asked for (from the path prefix), or the current one. */
   version: string;
+  /** Starts over with a fresh World (when the host allows it). */
+  replaceWorld?: () => World;
 }
 
 export type Env = { Variables: { ctx: Ctx } };
 
 export interface EngineApi {
   app: Hono<Env>;
-  world: World;
+  /** The World answered for (a reset replaces it). */
+  readonly world: World;
   fetch(req: Request): Promise<Response>;
   /** For attach and exec start: the hijacked stream, or null when the request is not one. */
   hijack(req: Request): Promise<Hijacked | Response | null>;
 }
+
+/** Set by a host on each request: how the client reached it ('unix' or 'tcp'), for the trace. */
+export const TRANSPORT_HEADER = 'x-docksim-transport';
 
 const VERSION_RE = /^\/v(\d+\.\d+)(\/.*)$/;
 
@@ -81,11 +92,12 @@ export function splitVersion(path: string): { version: string; path: string } | 
   return { version, path: m[2]! };
 }
 
-export function createEngineApi(world: World, opts: ApiOptions = {}): EngineApi {
+export function createEngineApi(initial: World, opts: ApiOptions = {}): EngineApi {
   const app = new Hono<Env>();
+  let world = initial;
   const ctxFor = (version: string): Ctx => {
     const d = world.daemon(opts.host);
-    return { world, d, e: engineOf(d), opts, version };
+    return { world, d, e: engineOf(d), opts, version, replaceWorld: opts.reset ? () => (world = opts.reset!()) : undefined };
   };
   // Hono's `c.env` carries our per-request context into the routes.
   app.use('*', async (c, next) => {
@@ -168,7 +180,14 @@ export function createEngineApi(world: World, opts: ApiOptions = {}): EngineApi 
     }
   };
 
-  return { app, world, fetch, hijack };
+  return {
+    app,
+    get world() {
+      return world;
+    },
+    fetch,
+    hijack,
+  };
 }
 
 async function readLimited(req: Request, limit: number): Promise<ArrayBuffer | null> {
@@ -205,7 +224,8 @@ export function traceOp(c: Context<Env>, name: string): TraceOp {
   const { d, opts } = ctxOf(c);
   const op = d.op(name);
   const url = new URL(c.req.url);
-  const via = opts.transport === 'tcp' ? 'tcp' : 'unix socket';
+  const transport = c.req.header(TRANSPORT_HEADER) ?? opts.transport;
+  const via = transport === 'tcp' ? 'tcp' : 'unix socket';
   d.hop(op, 'client', 'dockerd', `${c.req.method} ${url.pathname} (REST over ${via})`);
   return op;
 }

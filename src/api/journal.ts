@@ -35,9 +35,21 @@ export interface JournaledApi extends EngineApi {
  * The Engine API of `world`, journaling what changes it. `onAppend` sees each new entry (to
  * persist it). Reads (GET, HEAD) are not journaled: they must not change the world.
  */
-export function journaledApi(world: World, opts: ApiOptions & { onAppend?: (e: JournalEntry, index: number) => void; entries?: JournalEntry[] } = {}): JournaledApi {
-  const api = createEngineApi(world, opts);
+export function journaledApi(
+  initial: World,
+  opts: ApiOptions & { onAppend?: (e: JournalEntry, index: number) => void; onClear?: () => void; entries?: JournalEntry[] } = {},
+): JournaledApi {
   const entries: JournalEntry[] = opts.entries ?? [];
+  // a reset starts a new world with an empty journal
+  const reset = opts.reset
+    ? () => {
+        entries.length = 0;
+        opts.onClear?.();
+        return opts.reset!();
+      }
+    : undefined;
+  const api = createEngineApi(initial, { ...opts, reset });
+  const world = () => api.world;
   const append = (e: JournalEntry): number => {
     entries.push(e);
     opts.onAppend?.(e, entries.length - 1);
@@ -47,10 +59,13 @@ export function journaledApi(world: World, opts: ApiOptions & { onAppend?: (e: J
     opts.sync?.();
     const url = new URL(req.url);
     const body = req.method === 'GET' || req.method === 'HEAD' ? '' : await req.clone().text();
-    return append({ k: 'req', t: world.now(), method: req.method, path: url.pathname + url.search, headers: headersOf(req), body });
+    return append({ k: 'req', t: world().now(), method: req.method, path: url.pathname + url.search, headers: headersOf(req), body });
   };
   return {
-    ...api,
+    app: api.app,
+    get world() {
+      return api.world;
+    },
     entries,
     async fetch(req: Request): Promise<Response> {
       if (req.method !== 'GET' && req.method !== 'HEAD') await record(req);
@@ -69,16 +84,16 @@ export function journaledApi(world: World, opts: ApiOptions & { onAppend?: (e: J
         onEnd: (cb) => h.onEnd(cb),
         write(data) {
           opts.sync?.();
-          append({ k: 'in', t: world.now(), ref, data: dec.decode(data, { stream: true }) });
+          append({ k: 'in', t: world().now(), ref, data: dec.decode(data, { stream: true }) });
           h.write(data);
         },
         closeWrite() {
           opts.sync?.();
-          append({ k: 'eof', t: world.now(), ref });
+          append({ k: 'eof', t: world().now(), ref });
           h.closeWrite();
         },
         abort() {
-          append({ k: 'close', t: world.now(), ref });
+          append({ k: 'close', t: world().now(), ref });
           h.abort();
         },
       };

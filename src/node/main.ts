@@ -13,11 +13,19 @@ export async function main(): Promise<void> {
   const port = Number(process.env.DOCKSIM_DOCKER_PORT ?? '2375');
   const host = process.env.DOCKSIM_DOCKER_HOST ?? '127.0.0.1';
   const speed = Number(process.env.DOCKSIM_SPEED ?? '1');
-  const world = createWorld({ seed: process.env.DOCKSIM_SEED ?? 'docksim', start: Date.now() });
-  const driver = new RealtimeDriver(world, { speed });
+  const fresh = () => createWorld({ seed: process.env.DOCKSIM_SEED ?? 'docksim', start: Date.now() });
+  const world = fresh();
+  let driver = new RealtimeDriver(world, { speed });
   const sock = process.env.DOCKSIM_DOCKER_SOCKET;
   const listeners = [`tcp://${host}:${port}`, ...(sock ? [`unix://${sock}`] : [])];
-  const api = createEngineApi(world, { transport: 'tcp', sync: () => driver.sync(), listeners });
+  const reset = () => {
+    driver.stop();
+    const w = fresh();
+    driver = new RealtimeDriver(w, { speed });
+    return w;
+  };
+  // one API for both sockets, so they share the world (and a reset)
+  const api = createEngineApi(world, { transport: 'tcp', sync: () => driver.sync(), listeners, reset });
   const log = process.env.DOCKSIM_LOG === '1' ? (l: string) => console.error(l) : undefined;
   const node = createNodeHost(api, { log });
   await new Promise<void>((resolve, reject) => {
@@ -26,7 +34,7 @@ export async function main(): Promise<void> {
   });
   if (sock) {
     if (existsSync(sock)) unlinkSync(sock);
-    const unixHost = createNodeHost(createEngineApi(world, { transport: 'unix', sync: () => driver.sync(), listeners }), { log });
+    const unixHost = createNodeHost(api, { log, transport: 'unix' });
     unixHost.server.listen(sock);
   }
   console.log(`docksim Docker endpoint on tcp://${host}:${port}`);

@@ -6,12 +6,14 @@
 
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { Duplex } from 'node:stream';
-import { createEngineApi, type ApiOptions, type EngineApi } from '../api/app';
+import { createEngineApi, TRANSPORT_HEADER, type ApiOptions, type EngineApi } from '../api/app';
 import type { Hijacked } from '../api/hijack';
 
 export interface NodeHostOptions extends ApiOptions {
   /** Optional logger of requests (method, path, status). */
   log?: (line: string) => void;
+  /** How clients reach this server, told to the API for the trace (default: the API's own). */
+  transport?: 'unix' | 'tcp';
 }
 
 export interface NodeHost {
@@ -20,8 +22,9 @@ export interface NodeHost {
   close(): Promise<void>;
 }
 
-function toRequest(req: IncomingMessage, base: string, body: Buffer | null): Request {
+function toRequest(req: IncomingMessage, base: string, body: Buffer | null, transport?: 'unix' | 'tcp'): Request {
   const headers = new Headers();
+  if (transport) headers.set(TRANSPORT_HEADER, transport);
   for (const [k, v] of Object.entries(req.headers)) {
     if (v === undefined) continue;
     if (Array.isArray(v)) for (const x of v) headers.append(k, x);
@@ -125,7 +128,7 @@ export function createNodeHost(api: EngineApi, opts: NodeHostOptions = {}): Node
     void (async () => {
       try {
         const body = await readBody(req);
-        const request = toRequest(req, base, body);
+        const request = toRequest(req, base, body, opts.transport);
         const path = (req.url ?? '').split('?')[0]!;
         if (req.method === 'POST' && (/\/attach$/.test(path) || /^(\/v[\d.]+)?\/exec\/[^/]+\/start$/.test(path))) {
           const h = await api.hijack(request);
@@ -156,7 +159,7 @@ export function createNodeHost(api: EngineApi, opts: NodeHostOptions = {}): Node
     void (async () => {
       try {
         const body = await readUpgradeBody(req, socket, head);
-        const h = await api.hijack(toRequest(req, base, body));
+        const h = await api.hijack(toRequest(req, base, body, opts.transport));
         opts.log?.(`${req.method} ${req.url} -> upgrade`);
         if (h === null) {
           socket.end('HTTP/1.1 404 Not Found\r\nContent-Type: application/json\r\nContent-Length: 29\r\n\r\n{"message":"page not found"}\n');

@@ -73,3 +73,28 @@ describe('journal', () => {
     expect(await dump(b)).toBe(await dump(a));
   });
 });
+
+describe('reset', () => {
+  it('POST /_sim/reset starts over with a fresh world and an empty journal', async () => {
+    const entries: JournalEntry[] = [];
+    let resets = 0;
+    const api = journaledApi(createWorld({ seed: 'r' }), { entries, reset: () => (resets++, createWorld({ seed: 'r2' })) });
+    const first = api.world;
+    await api.fetch(new Request('http://docker/images/create?fromImage=hello-world&tag=latest', { method: 'POST' }));
+    expect(entries.length).toBe(1);
+    const r = await api.fetch(new Request('http://docker/_sim/reset', { method: 'POST' }));
+    expect(r.status).toBe(200);
+    expect(resets).toBe(1);
+    expect(api.world).not.toBe(first);
+    expect(entries).toEqual([]);
+    const list = await api.fetch(new Request('http://docker/images/json'));
+    expect(await list.json()).toEqual([]);
+  });
+
+  it('is refused where the host cannot start over', async () => {
+    const api = journaledApi(createWorld());
+    const r = await api.fetch(new Request('http://docker/_sim/reset', { method: 'POST' }));
+    expect(r.status).toBe(400);
+    expect((await r.json()).message).toBe('reset is not available on this host');
+  });
+});

@@ -8,6 +8,13 @@ import { ctxOf, type Env } from '../app';
 import { json, stream } from '../http';
 
 export function simRoutes(app: Hono<Env>): void {
+  app.post('/_sim/reset', (c) => {
+    const { replaceWorld } = ctxOf(c);
+    if (!replaceWorld) throw invalid('reset is not available on this host');
+    const w = replaceWorld();
+    return json(200, { now: w.now() });
+  });
+
   app.get('/_sim/clock', (c) => {
     const { world } = ctxOf(c);
     return json(200, { now: world.now(), next: world.clock.nextDue() ?? null });
