@@ -304,7 +304,12 @@ export class Shell {
   /** The primary prompt (PS1 expanded), as the shell prints it. */
   prompt(which: 'PS1' | 'PS2' = 'PS1'): string {
     const raw = this.getVar(which) ?? '';
-    return which === 'PS1' ? this.expandPrompt(raw) : raw;
+    const escaped = which === 'PS1' ? this.expandPrompt(raw) : raw;
+    // Parameter expansion in prompts ($PWD, ${USER}); command substitution is not done.
+    return escaped.replace(/\$(?:\{([A-Za-z_][A-Za-z0-9_]*)\}|([A-Za-z_][A-Za-z0-9_]*|[?$#0-9]))/g, (_, a?: string, b?: string) => {
+      const n = (a ?? b)!;
+      return (/^[A-Za-z_]/.test(n) ? this.getVar(n) : this.special(n)) ?? '';
+    });
   }
 
   /** Exported variables, as commands see them. */
@@ -1730,8 +1735,24 @@ export class Shell {
       if (home && home !== '/' && (cwd === home || cwd.startsWith(home + '/'))) return '~' + cwd.slice(home.length);
       return cwd;
     };
-    return ps.replace(/\\([uhHwW$n\\sae\[\]])/g, (_, c: string) => {
+    const now = this.sys.now();
+    const d = new Date(now);
+    const two = (n: number) => String(n).padStart(2, '0');
+    const DAYS = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'];
+    const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+    return ps.replace(/\\([0-7]{3}|[uhHwW$n\\saetdAT@\[\]])/g, (_, c: string) => {
+      if (/^[0-7]{3}$/.test(c)) return String.fromCharCode(parseInt(c, 8));
       switch (c) {
+        case 't':
+          return `${two(d.getUTCHours())}:${two(d.getUTCMinutes())}:${two(d.getUTCSeconds())}`;
+        case 'T':
+          return `${two(d.getUTCHours() % 12 || 12)}:${two(d.getUTCMinutes())}:${two(d.getUTCSeconds())}`;
+        case '@':
+          return `${two(d.getUTCHours() % 12 || 12)}:${two(d.getUTCMinutes())} ${d.getUTCHours() < 12 ? 'AM' : 'PM'}`;
+        case 'A':
+          return `${two(d.getUTCHours())}:${two(d.getUTCMinutes())}`;
+        case 'd':
+          return `${DAYS[d.getUTCDay()]} ${MONTHS[d.getUTCMonth()]} ${two(d.getUTCDate())}`;
         case 'u':
           return this.sys.user;
         case 'h':

@@ -234,6 +234,27 @@ describe('processes seen through the driver', () => {
   });
 });
 
+describe('prompts', () => {
+  it('expand bash escapes and parameters', () => {
+    const r = runSh('cd /home/learner/app', {
+      interactive: true,
+      env: { HOME: '/home/learner', PS1: '\\[\\e[32m\\]\\u@\\h\\[\\e[0m\\]:\\w\\$ ', PS2: '> ' },
+      files: { '/home/learner/app/x': '' },
+      sys: { user: 'learner', uid: 1000, gid: 1000 },
+    });
+    expect(r.shell.prompt()).toBe('\x1b[32mlearner@box\x1b[0m:~/app$ ');
+    expect(r.shell.prompt('PS2')).toBe('> ');
+    r.shell.assign('PS1', '[$?] \\W \\A> ');
+    expect(r.shell.prompt()).toBe('[0] app 10:30> ');
+  });
+
+  it('default prompts: bash user@host:dir$, ash dir #, dash #', () => {
+    expect(runSh('cd /tmp', { interactive: true }).shell.prompt()).toBe('root@box:/tmp# ');
+    expect(runSh('cd /tmp', { interactive: true, flavor: 'ash' }).shell.prompt()).toBe('/tmp # ');
+    expect(runSh('cd /tmp', { interactive: true, flavor: 'dash' }).shell.prompt()).toBe('# ');
+  });
+});
+
 describe('an interactive container shell (docker run -it alpine sh)', () => {
   it('prompts, runs lines, continues incomplete input with PS2, exits at end of input', () => {
     const r = runMain(['sh'], {
