@@ -196,19 +196,27 @@ export async function hijackExec(ctx: Ctx, id: string, req: Request): Promise<Hi
     return new Response(null, { status: 200 });
   }
   const pipe = new Pipe(tty ? RAW : MULTIPLEXED);
-  e.execs.start(
-    id,
-    {
-      output: (stream, t) => {
-        if (stream === 'stdout' && !inst.opts.AttachStdout) return;
-        if (stream === 'stderr' && !inst.opts.AttachStderr) return;
-        pipe.push(tty ? enc.encode(t) : frame(stream === 'stdout' ? 1 : 2, t));
+  try {
+    e.execs.start(
+      id,
+      {
+        output: (stream, t) => {
+          if (stream === 'stdout' && !inst.opts.AttachStdout) return;
+          if (stream === 'stderr' && !inst.opts.AttachStderr) return;
+          pipe.push(tty ? enc.encode(t) : frame(stream === 'stdout' ? 1 : 2, t));
+        },
+        done: () => pipe.end(),
       },
-      done: () => pipe.end(),
-    },
-    op,
-    tty,
-  );
+      op,
+      tty,
+    );
+  } catch (err) {
+    // moby has hijacked the connection by now: the error goes down the stream, on stdout
+    if (!(err instanceof DaemonError)) throw err;
+    pipe.push(tty ? enc.encode(`${err.message}\r\n`) : frame(1, `${err.message}\r\n`));
+    pipe.end();
+    return pipe;
+  }
   pipe.input = (t) => {
     if (inst.opts.AttachStdin) e.execs.write(id, t);
   };

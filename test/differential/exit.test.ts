@@ -92,7 +92,7 @@ describe('differential: exit codes and signals', () => {
     await create(s, 'nd', { Cmd: ['/etc'] });
     const r3 = await s.api('POST', '/containers/nd/start');
     o.error('start a directory', r3, {
-      v28: 'failed to create task for container: failed to create shim task: OCI runtime create failed: runc create failed: unable to start container process: error during container init: exec: "/etc": is a directory: permission denied: unknown',
+      v28: 'failed to create task for container: failed to create shim task: OCI runtime create failed: runc create failed: unable to start container process: error during container init: exec: "/etc": is a directory: unknown: permission denied',
     });
     o.rec('state 3', (await stateOf(s, 'nd')).ExitCode);
     const ev = await eventsSince(s, t0, { type: ['container'] });

@@ -257,6 +257,13 @@ export class Obs {
     this.rec(label, { status, message: ok ? '(checked against 28.2)' : { got: message, want: String(want) } });
   }
 
+  /** A value that changed between the versions: `v20` on the real daemon, `v28` on docksim. */
+  versioned(label: string, value: unknown, want: { v20: unknown; v28: unknown }): void {
+    const w = this.side.kind === 'sim' ? want.v28 : want.v20;
+    const ok = JSON.stringify(value) === JSON.stringify(w);
+    this.rec(label, ok ? '(as its version has it)' : { got: value, want: w });
+  }
+
   /** A duration that must fall in [lo, hi] on each side (real time differs by nature). */
   within(label: string, ms: number, lo: number, hi: number): void {
     this.note(`${label}: ${Math.round(ms)} ms`);

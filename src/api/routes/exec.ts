@@ -6,7 +6,7 @@ import { DaemonError } from '../../sim/core/errors';
 import { ExecConfig } from '../../sim/daemon/apitypes';
 import type { ExecOptions } from '../../sim/daemon/exec';
 import { ctxOf, readJson, traceOp, type Env } from '../app';
-import { hijackExec } from '../hijack';
+import { detachKeys, hijackExec } from '../hijack';
 import { intValue, json } from '../http';
 
 export function execRoutes(app: Hono<Env>): void {
@@ -48,7 +48,8 @@ export function execRoutes(app: Hono<Env>): void {
       OpenStdout: x.opts.AttachStdout,
       CanRemove: false,
       ContainerID: x.container.id,
-      DetachKeys: x.opts.DetachKeys ? [...x.opts.DetachKeys].map((ch) => ch.charCodeAt(0)) : [],
+      // a Go []byte: base64 in JSON; empty unless the exec was created with detach keys
+      DetachKeys: x.opts.DetachKeys ? btoa(String.fromCharCode(...(detachKeys(x.opts.DetachKeys) ?? []))) : '',
       Pid: x.pid,
     });
   });

@@ -170,6 +170,7 @@ export class ContainerService {
     c.exitCode = code;
     c.finishedAt = exitedAt;
     c.pid = 0;
+    c.execIds.length = 0; // daemon.Cleanup unregisters the container's execs
     d.hop(op, 'shim', 'containerd', `task exit (status ${code})`, { object: c.id, oci: 'stopped' });
     d.hop(op, 'containerd', 'dockerd', 'TaskExit event', { object: c.id });
     d.hop(op, 'dockerd', 'containerd', 'delete task', { object: c.id });

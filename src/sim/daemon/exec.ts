@@ -3,8 +3,9 @@
 // for `GET /exec/{id}/json`.
 
 import { conflict, invalid, notFound } from '../core/errors';
+import type { Stamp } from '../core/time';
 import type { TraceOp } from '../core/trace';
-import { resolveExec } from '../runtime/exec';
+import { resolveExec, runtimeErrorText } from '../runtime/exec';
 import type { SimProcess } from '../runtime/process';
 import type { Pty } from '../runtime/pty';
 import type { SimRuntime } from '../runtime/runtime';
@@ -36,6 +37,8 @@ export interface ExecInstance {
   pid: number;
   process: SimProcess | null;
   pty: Pty | null;
+  /** The container's start this exec belongs to: moby unregisters a container's execs when it stops. */
+  run: Stamp | null;
 }
 
 export interface ExecIo {
@@ -54,31 +57,36 @@ export class ExecService {
   ) {}
 
   create(ref: string, opts: ExecOptions): string {
+    // moby: the router checks the command first, then getActiveContainer (the paused error names
+    // the container as the client did)
+    if (!opts.Cmd || opts.Cmd.length === 0) throw invalid('No exec command specified');
     const c = this.containers.get(ref);
     if (!c.running) throw conflict(`container ${c.id} is not running`);
-    if (c.status === 'paused') throw conflict(`Container ${c.id} is paused, unpause the container before exec`);
+    if (c.status === 'paused') throw conflict(`Container ${ref} is paused, unpause the container before exec`);
     if (c.status === 'restarting') throw conflict(`Container ${c.id} is restarting, wait until the container is running`);
-    if (!opts.Cmd || opts.Cmd.length === 0) throw invalid('No exec command specified');
     const id = this.d.world.rng.id64();
-    this.execs.set(id, { id, container: c, opts, running: false, started: false, exitCode: null, pid: 0, process: null, pty: null });
+    this.execs.set(id, { id, container: c, opts, running: false, started: false, exitCode: null, pid: 0, process: null, pty: null, run: c.startedAt });
     c.execIds.push(id);
-    this.d.event('container', `exec_create: ${opts.Cmd.join(' ')}`, c.id, { ...this.containers.attrs(c), execID: id });
+    this.d.event('container', execAction('exec_create', opts.Cmd), c.id, { ...this.containers.attrs(c), execID: id });
     return id;
   }
 
   get(id: string): ExecInstance {
     const e = this.execs.get(id);
-    if (!e) throw notFound(`No such exec instance: ${id}`);
-    return e;
+    const c = e?.container;
+    // the container's stop unregistered its execs (moby daemon.Cleanup)
+    if (e && c && (!this.d.containers.has(c.id) || !c.running || c.startedAt !== e.run)) this.execs.delete(id);
+    else if (e) return e;
+    throw notFound(`No such exec instance: ${id}`);
   }
 
   /** Starts the exec; output and exit go to `io`. */
   start(id: string, io: ExecIo, op: TraceOp, tty?: boolean): ExecInstance {
     const e = this.get(id);
     const c = e.container;
-    if (e.started) throw conflict(e.running ? `Error: Exec command ${id} is already running` : `Error: Exec command ${id} has already run`);
     if (!c.running) throw conflict(`container ${c.id} is not running`);
     if (c.status === 'paused') throw conflict(`Container ${c.id} is paused, unpause the container before exec`);
+    if (e.started) throw conflict(e.running ? `exec command ${id} is already running` : `exec command ${id} has already run`);
     e.started = true;
     const d = this.d;
     d.hop(op, 'dockerd', 'containerd', 'exec process in task', { object: c.id });
@@ -88,11 +96,21 @@ export class ExecService {
     const env = this.rt.envOf(c, e.opts.Env ?? [], useTty);
     const cwd = e.opts.WorkingDir || c.config.WorkingDir || '/';
     const argv = e.opts.Cmd ?? [];
-    d.event('container', `exec_start: ${argv.join(' ')}`, c.id, { ...this.containers.attrs(c), execID: id });
-    const r = resolveExec(c.fs, argv, env, cwd, this.rt.programs);
+    d.event('container', execAction('exec_start', argv), c.id, { ...this.containers.attrs(c), execID: id });
+    // runc changes to the working directory before it looks the command up
+    const cwdError = !c.fs.exists(cwd) ? 'no such file or directory' : c.fs.stat(cwd).type !== 'dir' ? 'not a directory' : '';
+    const r = cwdError
+      ? ({ ok: false, message: `chdir to cwd (${JSON.stringify(cwd)}) set in config.json failed: ${cwdError}`, code: 127 } as const)
+      : resolveExec(c.fs, argv, env, cwd, this.rt.programs);
+    // an exec that has exited leaves the container's ExecIDs (moby keeps only live ones there)
+    const unlist = () => {
+      const i = c.execIds.indexOf(id);
+      if (i >= 0) c.execIds.splice(i, 1);
+    };
     if (!r.ok) {
       e.exitCode = r.code;
-      io.output('stdout', `OCI runtime exec failed: exec failed: unable to start container process: ${r.message}: unknown\r\n`);
+      unlist();
+      io.output('stdout', `${runtimeErrorText(`OCI runtime exec failed: exec failed: unable to start container process: ${r.message}: unknown`)}\r\n`);
       io.done(r.code);
       d.event('container', 'exec_die', c.id, { ...this.containers.attrs(c), execID: id, exitCode: String(r.code) });
       return e;
@@ -109,6 +127,7 @@ export class ExecService {
           e.running = false;
           e.exitCode = code;
           e.process = null;
+          unlist();
           d.event('container', 'exec_die', c.id, { ...this.containers.attrs(c), execID: id, exitCode: String(code) });
           io.done(code);
         },
@@ -148,4 +167,9 @@ export class ExecService {
   forget(c: Container): void {
     for (const id of c.execIds) this.execs.delete(id);
   }
+}
+
+/** The action of exec events: moby joins the entrypoint and the arguments with a space, even when there are none. */
+function execAction(action: string, cmd: string[]): string {
+  return `${action}: ${cmd[0] ?? ''} ${cmd.slice(1).join(' ')}`;
 }

@@ -26,13 +26,26 @@ function norm(cwd: string, p: string): string {
   return `/${parts.join('/')}`;
 }
 
-/** Finds argv[0] as runc's init does (exec.LookPath), with its error texts. */
+/**
+ * The daemon's text for a failed start or exec, as moby's setExitCodeFromError words it: it
+ * appends ": permission denied" when the command is a directory (Go's EISDIR), and a hint about
+ * mounts to a "not a directory" error.
+ */
+export function runtimeErrorText(text: string): string {
+  if (text.includes(': permission denied')) return text;
+  if (text.includes(': is a directory')) return `${text}: permission denied`;
+  if (text.includes(': not a directory'))
+    return `${text}: Are you trying to mount a directory onto a file (or vice-versa)? Check if the specified host path exists and is the expected type`;
+  return text;
+}
+
+/** Finds argv[0] as runc's init does (exec.LookPath, Go 1.20+), with its error texts. */
 export function lookPath(fs: FileSystem, name: string, path: string, cwd: string): { path: string } | { message: string; code: 126 | 127 } {
   if (name.includes('/')) {
     const p = norm(cwd, name);
     if (!fs.exists(p)) return { message: `exec: "${name}": stat ${name}: no such file or directory`, code: 127 };
     const st = fs.stat(p);
-    if (st.type === 'dir') return { message: `exec: "${name}": is a directory: permission denied`, code: 126 };
+    if (st.type === 'dir') return { message: `exec: "${name}": is a directory`, code: 126 };
     if ((st.mode & 0o111) === 0) return { message: `exec: "${name}": permission denied`, code: 126 };
     return { path: p };
   }

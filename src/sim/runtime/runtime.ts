@@ -15,7 +15,7 @@ import type { Image } from '../daemon/images';
 import { ANONYMOUS_LABEL, type Volume } from '../daemon/volumes';
 import { PortInUse } from '../network/ports';
 import type { NetworkPlumbing } from '../network/plumbing';
-import { DEFAULT_PATH, resolveExec, type ProgramTable } from './exec';
+import { DEFAULT_PATH, resolveExec, runtimeErrorText, type ProgramTable } from './exec';
 import { SimProcess, type CustomOutcome, type ProcessHost } from './process';
 import { Pty } from './pty';
 
@@ -194,7 +194,9 @@ export class SimRuntime implements Runtime, ProcessHost {
     if (!r.ok) {
       c.exitCode = r.code;
       throw invalid(
-        `failed to create task for container: failed to create shim task: OCI runtime create failed: runc create failed: unable to start container process: error during container init: ${r.message}: unknown`,
+        runtimeErrorText(
+          `failed to create task for container: failed to create shim task: OCI runtime create failed: runc create failed: unable to start container process: error during container init: ${r.message}: unknown`,
+        ),
       );
     }
     d.hop(op, 'runc', 'shim', 'container created (runc init waits)', { object: c.id, oci: 'created' });
