@@ -62,7 +62,8 @@ export function tryHelp(ctx: CommandContext): void {
 
 /** busybox's usage message (stderr), as after a bad option or missing operand. */
 export function bbUsage(ctx: CommandContext, env: AppletEnv, usage: string | undefined): void {
-  ctx.stderr.write(`${env.banner}\n\nUsage: ${usage ?? applet(ctx)}\n`);
+  const u = usage ?? applet(ctx);
+  ctx.stderr.write(`${env.banner}\n\nUsage: ${u}${u.endsWith('\n') ? '' : '\n'}`);
 }
 
 /** Usage error: GNU "prog: msg" + Try line; busybox usage text. Returns the exit status. */
@@ -148,7 +149,8 @@ export function helpVersion(ctx: CommandContext, env: AppletEnv, usage?: string,
   const name = applet(ctx);
   if (env.flavor === 'busybox') {
     if (argv[0] !== '--help') return null;
-    ctx.stdout.write(`${env.banner}\n\nUsage: ${usage ?? name}\n`);
+    const u = usage ?? name;
+    ctx.stdout.write(`${env.banner}\n\nUsage: ${u}${u.endsWith('\n') ? '' : '\n'}`);
     return 0;
   }
   for (const a of argv) {
