@@ -107,6 +107,9 @@ function bridge(socket: Duplex, h: Hijacked, upgraded: boolean): void {
     socket.end();
   });
   socket.on('data', (d: Buffer) => h.write(new Uint8Array(d)));
+  // readUpgradeBody pauses the socket when the body came in its own packets; a paused socket
+  // stays paused when a 'data' listener is added, and the client's stdin would never arrive
+  socket.resume();
   socket.on('end', () => h.closeWrite());
   socket.on('close', () => {
     if (!ended) {
