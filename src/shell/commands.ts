@@ -1,0 +1,87 @@
+// The host's own small commands: history (bash's builtin over the terminal's history), help
+// (what this machine can do), reset (start over with a new World).
+
+import type { Command, CommandContext, Run } from '../sh';
+import type { HostServices } from './services';
+
+export function historyCommand(host: HostServices): Command {
+  return function* history(ctx: CommandContext): Run<number> {
+    const args = ctx.args.slice(1);
+    const h = host.terminal.history;
+    if (args[0] === '-c') {
+      h.clear();
+      return 0;
+    }
+    if (args[0] !== undefined && args[0].startsWith('-') && !/^-\d+$/.test(args[0])) {
+      if (['-a', '-n', '-r', '-w', '-d', '-s', '-p'].includes(args[0])) return 0;
+      ctx.stderr.write(`bash: history: ${args[0]}: invalid option\nhistory: usage: history [-c] [-d offset] [n] or history -anrw [filename] or history -ps arg [arg...]\n`);
+      return 2;
+    }
+    if (args.length > 1) {
+      ctx.stderr.write('bash: history: too many arguments\n');
+      return 1;
+    }
+    const entries = h.entries();
+    let from = 0;
+    if (args[0] !== undefined) {
+      if (!/^\d+$/.test(args[0])) {
+        ctx.stderr.write(`bash: history: ${args[0]}: numeric argument required\n`);
+        return 1;
+      }
+      from = Math.max(0, entries.length - Number(args[0]));
+    }
+    let out = '';
+    for (let i = from; i < entries.length; i++) out += `${String(i + 1).padStart(5)}  ${entries[i]}\n`;
+    ctx.stdout.write(out);
+    return 0;
+  };
+}
+
+const B = (s: string) => `\x1b[1m${s}\x1b[0m`;
+
+export function helpText(bold: boolean): string {
+  const b = bold ? B : (s: string) => s;
+  return `${b('docksim')} — a simulated Ubuntu 24.04 machine with Docker Engine 28.2 (nothing runs for real).
+
+${b('Docker')}        docker run, ps, images, pull, logs, exec, stop, rm, build, network, volume ...
+              docker --help and docker COMMAND --help list everything.
+${b('Files')}         cd pwd ls cat echo mkdir rm touch cp mv head tail wc sort grep find sed ...
+${b('Network')}       curl localhost:8080   wget URL   ping ADDRESS
+              (published ports answer on localhost; containers' addresses answer from here)
+${b('Shell')}         variables ($VAR, $?, export), ; && || | > >> <, heredocs (cat > Dockerfile <<EOF),
+              env which history clear hostname whoami uname date sleep true false exit
+${b('Keys')}          Tab completes commands, files, docker commands, flags and names (twice: a list);
+              Up/Down and Ctrl-R search the history; Ctrl-C interrupts; Ctrl-L clears;
+              Ctrl-A/E/U/K/W edit the line; in docker run -it, Ctrl-P Ctrl-Q detaches.
+${b('reset')}         starts over: a new machine, no containers, no images, no files of yours.
+`;
+}
+
+export function helpCommand(): Command {
+  return function* help(ctx: CommandContext): Run<number> {
+    const topic = ctx.args[1];
+    if (topic !== undefined && topic !== '-s' && topic !== '-d') {
+      ctx.stderr.write(`bash: help: no help topics match \`${topic}'.  Try \`help help' or \`man -k ${topic}' or \`info ${topic}'.\n`);
+      if (topic === 'docker') ctx.stderr.write("(docker has its own: try 'docker --help')\n");
+      return 1;
+    }
+    ctx.stdout.write(helpText(ctx.isatty));
+    return 0;
+  };
+}
+
+export function resetCommand(host: HostServices): Command {
+  return function* reset(ctx: CommandContext): Run<number> {
+    if (ctx.args.length > 1 && (ctx.args[1] === '--help' || ctx.args[1] === '-h')) {
+      ctx.stdout.write('Usage: reset\n\nStarts over: a new simulated machine (containers, images, volumes, networks and your files are gone; the command history stays).\n');
+      return 0;
+    }
+    if (!host.reset) {
+      // without a World to replace, reset does what the terminal utility does
+      ctx.stdout.write('\x1bc');
+      return 0;
+    }
+    host.reset();
+    return 0;
+  };
+}

@@ -1,0 +1,15 @@
+// src/shell: the host shell of the browser terminal (see README.md).
+
+export { HostSession, type HostSessionOptions } from './session';
+export type { HostTerminal, TerminalSize, TerminalSignal, Completion, Completer, TerminalHistory } from './terminal';
+export type { HostServices } from './services';
+export { EffectDriver, realSleep, type EffectHandlers } from './driver';
+export { dockerCommand, type DockerRunner } from './docker';
+export { curlCommand, wgetCommand } from './curl';
+export { pingCommand } from './ping';
+export { historyCommand, helpCommand, resetCommand, helpText } from './commands';
+export { hostCompleter, pathCandidates, names } from './complete';
+export { completionContext, quoteFor } from './words';
+export { expandPrompt, UBUNTU_PS1 } from './prompt';
+export { userFs, applyFsOp, type FsOp, type UserFsOptions } from './userfs';
+export { resolveName, echoFate, parseUrl, hostHttp } from './network';

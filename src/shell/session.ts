@@ -1,0 +1,228 @@
+// The host shell the terminal opens on: bash as Ubuntu 24.04 sets it up for user `learner`
+// (prompt, environment, aliases), over the host's filesystem, with the host's commands (GNU
+// coreutils from src/sh, and docker, curl, wget, ping, history, help, reset here). It reads
+// command lines from the terminal's line editor, runs them through the interpreter, performs
+// what the commands wait for, and passes Ctrl-C and friends to what runs.
+
+import type { EngineClient } from '../engine-client';
+import { hostCommands, Shell, type Command, type Input, type Output, type SystemInfo } from '../sh';
+import type { FileSystem } from '../vfs';
+import { helpCommand, historyCommand, resetCommand } from './commands';
+import { hostCompleter } from './complete';
+import { curlCommand, wgetCommand } from './curl';
+import { dockerCommand, type DockerRunner } from './docker';
+import { EffectDriver, realSleep } from './driver';
+import { pingCommand } from './ping';
+import { expandPrompt, UBUNTU_PS1 } from './prompt';
+import type { HostServices } from './services';
+import type { HostTerminal, TerminalSize } from './terminal';
+
+export interface HostSessionOptions {
+  terminal: HostTerminal;
+  /** The host's files (shared with the daemon: bind mounts and build contexts see them). */
+  fs: FileSystem;
+  engine: EngineClient;
+  /** Terminal size now. */
+  size: () => TerminalSize;
+  /** The host's clock (ms since the epoch). */
+  now: () => number;
+  hostname?: string;
+  hostIp?: string;
+  kernelRelease?: string;
+  user?: { name: string; uid: number; gid: number; home: string };
+  /** Waits on real time; tests make it faster. */
+  sleep?: (ms: number, signal?: AbortSignal) => Promise<void>;
+  /** Starts over (the `reset` command). */
+  reset?: () => void;
+  /** Replaces the docker CLI (tests). */
+  docker?: DockerRunner;
+  /** More commands (or replacements) for the host's table. */
+  commands?: Record<string, Command>;
+}
+
+const PATH = '/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin:/usr/games:/usr/local/games:/snap/bin';
+
+/** Ubuntu's ~/.bashrc aliases. */
+const ALIASES: [string, string][] = [
+  ['alert', `notify-send --urgency=low -i "$([ $? = 0 ] && echo terminal || echo error)" "$(history|tail -n1|sed -e '\\''s/^\\s*[0-9]\\+\\s*//;s/[;&|]\\s*alert$//'\\'')"`],
+  ['egrep', 'egrep --color=auto'],
+  ['fgrep', 'fgrep --color=auto'],
+  ['grep', 'grep --color=auto'],
+  ['l', 'ls -CF'],
+  ['la', 'ls -A'],
+  ['ll', 'ls -alF'],
+  ['ls', 'ls --color=auto'],
+];
+
+export class HostSession {
+  readonly shell: Shell;
+  readonly services: HostServices;
+  private readonly driver: EffectDriver;
+  private readonly terminal: HostTerminal;
+  private readonly resizeListeners = new Set<(s: TerminalSize) => void>();
+  private stopped = false;
+
+  constructor(readonly options: HostSessionOptions) {
+    const term = options.terminal;
+    this.terminal = term;
+    const user = options.user ?? { name: 'learner', uid: 1000, gid: 1000, home: '/home/learner' };
+    const hostname = options.hostname ?? 'docksim';
+    const sleep = options.sleep ?? ((ms: number, signal?: AbortSignal) => realSleep(ms, signal ?? new AbortController().signal));
+    const services: HostServices = {
+      engine: options.engine,
+      terminal: term,
+      size: options.size,
+      onResize: (l) => {
+        this.resizeListeners.add(l);
+        return () => this.resizeListeners.delete(l);
+      },
+      now: options.now,
+      sleep,
+      hostname,
+      hostIp: options.hostIp ?? '192.168.65.3',
+      reset: options.reset,
+    };
+    this.services = services;
+    const sys: SystemInfo = {
+      hostname,
+      user: user.name,
+      uid: user.uid,
+      gid: user.gid,
+      kernelName: 'Linux',
+      kernelRelease: options.kernelRelease ?? '6.8.0-60-generic',
+      kernelVersion: '#63-Ubuntu SMP PREEMPT_DYNAMIC Tue Apr 15 19:04:15 UTC 2025',
+      machine: 'x86_64',
+      os: 'GNU/Linux',
+      now: options.now,
+      cpus: 4,
+      memTotalKiB: 8_129_108,
+    };
+    const commands = hostCommands(
+      {
+        docker: dockerCommand(services, options.docker),
+        curl: curlCommand(services),
+        wget: wgetCommand(services),
+        ping: pingCommand(services),
+        history: historyCommand(services),
+        help: helpCommand(),
+        reset: resetCommand(services),
+        ...(options.commands ?? {}),
+      },
+      { utf8: true },
+    );
+    const out: Output = { write: (t) => term.write(t) };
+    const input: Input = {
+      take: () => term.takeInput(),
+      ended: false,
+      interactive: true,
+    };
+    const size = options.size();
+    this.shell = new Shell({
+      flavor: 'bash',
+      fs: options.fs,
+      commands,
+      sys,
+      env: {
+        HOME: user.home,
+        LANG: 'C.UTF-8',
+        LOGNAME: user.name,
+        PATH,
+        SHELL: '/bin/bash',
+        SHLVL: '1',
+        TERM: 'xterm-256color',
+        USER: user.name,
+      },
+      cwd: user.home,
+      stdin: input,
+      stdout: out,
+      stderr: out,
+      isatty: true,
+      columns: size.columns,
+      interactive: true,
+      mode: 'interactive',
+      name: 'bash',
+      pid: 1234,
+    });
+    this.shell.assign('PS1', UBUNTU_PS1);
+    this.shell.assign('HISTSIZE', '1000');
+    this.shell.assign('HISTFILESIZE', '2000');
+    this.shell.assign('HISTCONTROL', 'ignoreboth');
+    this.shell.assign('COLUMNS', String(size.columns));
+    this.shell.assign('LINES', String(size.rows));
+    for (const [k, v] of ALIASES) this.shell.aliases.set(k, v);
+    this.driver = new EffectDriver({
+      sleep: (ms, signal) => sleep(ms, signal),
+      read: (signal) => term.readInput({ signal }),
+    });
+    term.configure({
+      isComplete: (text) => this.shell.isComplete(text),
+      onSignal: (sig) => {
+        // job control is not simulated: Ctrl-Z does nothing
+        if (sig !== 'SIGTSTP') this.driver.send(sig);
+      },
+      onCancel: () => {
+        this.shell.status = 130;
+        return this.prompt();
+      },
+      complete: hostCompleter({ shell: this.shell, engine: options.engine }),
+    });
+  }
+
+  /** The primary prompt, expanded. */
+  prompt(): string {
+    return expandPrompt(this.shell, this.shell.getVar('PS1') ?? '$ ');
+  }
+
+  /** The terminal changed size. */
+  resized(): void {
+    const s = this.options.size();
+    (this.shell as { columns: number }).columns = s.columns;
+    this.shell.assign('COLUMNS', String(s.columns));
+    this.shell.assign('LINES', String(s.rows));
+    for (const l of [...this.resizeListeners]) l(s);
+  }
+
+  /** True while a command runs. */
+  get busy(): boolean {
+    return this.driver.busy;
+  }
+
+  /** Runs one command line (as typed at the prompt); resolves with its status. */
+  async run(line: string): Promise<number> {
+    const interrupts = this.driver.delivered;
+    const status = await this.driver.drive(this.shell.run(line.endsWith('\n') ? line : `${line}\n`));
+    // bash starts a new line when Ctrl-C ended the command (after the ^C the tty echoed)
+    if (this.driver.delivered !== interrupts && (this.terminal.column ?? 0) !== 0) this.terminal.write('\n');
+    return status;
+  }
+
+  /** Sends a signal to what runs (as the terminal does for Ctrl-C). */
+  signal(sig: 'SIGINT' | 'SIGQUIT' | 'SIGTERM'): void {
+    this.driver.send(sig);
+  }
+
+  /** Stops reading commands after the current one (the page is replacing this session). */
+  stop(): void {
+    this.stopped = true;
+  }
+
+  /**
+   * Reads and runs commands until `exit` or end of input (Ctrl-D); resolves with the shell's
+   * status. `first` is a line already being read (the prompt shown before the shell was ready).
+   */
+  async start(first?: Promise<string | null>): Promise<number> {
+    let pending = first;
+    while (!this.stopped) {
+      const line = pending ? await pending : await this.terminal.readLine(this.prompt(), { continuationPrompt: this.shell.prompt('PS2') });
+      pending = undefined;
+      if (this.stopped) break;
+      if (line === null) {
+        this.terminal.write('exit\n');
+        break;
+      }
+      await this.run(line);
+      if (this.shell.exited) break;
+    }
+    return this.shell.status;
+  }
+}

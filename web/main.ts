@@ -1,0 +1,93 @@
+// The playground's first script: the terminal and its line editor, and the prompt at once.
+// Everything else (the World, the Engine API, the docker CLI, the shell) loads right after
+// the prompt is shown (runtime.ts); a command typed before it is ready waits for it.
+
+import '@xterm/xterm/css/xterm.css';
+import './style.css';
+import { Terminal } from '@xterm/xterm';
+import { History } from '../src/term';
+import { pageEditor } from './editor';
+import { FIRST_PROMPT } from './prompt';
+const HISTORY_KEY = 'docksim.history';
+
+const params = new URLSearchParams(location.search);
+const host = document.getElementById('terminal')!;
+const term = new Terminal({
+  fontFamily: '"Ubuntu Mono", "DejaVu Sans Mono", Menlo, Consolas, "Liberation Mono", monospace',
+  fontSize: 15,
+  cursorBlink: true,
+  scrollback: 10_000,
+  screenReaderMode: params.has('sr'),
+  macOptionIsMeta: /Mac/.test(navigator.platform),
+  theme: {
+    background: '#300a24',
+    foreground: '#ffffff',
+    cursor: '#ffffff',
+    selectionBackground: '#b5d5ff66',
+    black: '#2e3436',
+    red: '#cc0000',
+    green: '#4e9a06',
+    yellow: '#c4a000',
+    blue: '#3465a4',
+    magenta: '#75507b',
+    cyan: '#06989a',
+    white: '#d3d7cf',
+    brightBlack: '#555753',
+    brightRed: '#ef2929',
+    brightGreen: '#8ae234',
+    brightYellow: '#fce94f',
+    brightBlue: '#729fcf',
+    brightMagenta: '#ad7fa8',
+    brightCyan: '#34e2e2',
+    brightWhite: '#eeeeec',
+  },
+});
+term.open(host);
+fit();
+term.onTitleChange((t) => {
+  document.title = t ? `${t} — docksim` : 'docksim';
+});
+
+function loadHistory(): History {
+  let saved: string | null = null;
+  try {
+    saved = localStorage.getItem(HISTORY_KEY);
+  } catch {
+    saved = null;
+  }
+  return History.from(saved ?? '[]');
+}
+const history = loadHistory();
+history.onChange(() => {
+  try {
+    localStorage.setItem(HISTORY_KEY, JSON.stringify(history));
+  } catch {
+    // storage full or disabled: the history lives as long as the page
+  }
+});
+
+const first = pageEditor(term, history);
+const firstLine = first.editor.readLine(FIRST_PROMPT);
+term.focus();
+
+/** Fits the terminal to its box: as many cells as the box holds. */
+function fit(): void {
+  const core = (term as unknown as { _core?: { _renderService?: { dimensions?: { css: { cell: { width: number; height: number } } } } } })._core;
+  const cell = core?._renderService?.dimensions?.css.cell;
+  if (!cell || cell.width === 0 || cell.height === 0) return;
+  const box = host.getBoundingClientRect();
+  const cols = Math.max(20, Math.floor((box.width - 14) / cell.width));
+  const rows = Math.max(5, Math.floor((box.height - 8) / cell.height));
+  if (cols !== term.cols || rows !== term.rows) term.resize(cols, rows);
+}
+let fitTimer: ReturnType<typeof setTimeout> | undefined;
+window.addEventListener('resize', () => {
+  clearTimeout(fitTimer);
+  fitTimer = setTimeout(fit, 50);
+});
+
+import('./runtime')
+  .then((m) => m.boot({ term, history, first, firstLine, resetButton: document.getElementById('reset') as HTMLButtonElement | null }))
+  .catch((e: unknown) => {
+    term.write(`\r\n\x1b[31mdocksim could not start: ${e instanceof Error ? e.message : String(e)}\x1b[0m\r\n`);
+  });
