@@ -1,14 +1,13 @@
 // Shell builtins. Each receives the shell it runs in, the command context (args, stdio) and
 // the current file descriptors.
 
-import type { CommandNode } from './ast';
 import { echoText } from './applets/echo';
 import { printfFormat } from './applets/printf';
 import { runTest, type TestStyle } from './applets/test';
 import { evalArith, ArithError } from './arith';
-import { fsCode, normalizePath, resolvePath, strerror } from './errors';
+import { fsCode, resolvePath, strerror } from './errors';
 import { ExpansionError } from './expand';
-import { readChunk, StringInput, canUnread } from './io';
+import { readChunk, canUnread } from './io';
 import { isName, Parser } from './parser';
 import { signalName, signalNumber, SIGNALS } from './signals';
 import type { Fds, Shell } from './shell';
@@ -320,7 +319,7 @@ function* set(sh: Shell, ctx: CommandContext): Run<number> {
         if (name === undefined) {
           const o = sh.opts;
           const list: [string, boolean][] = [
-            ['errexit', o.errexit], ['noglob', o.noglob], ['noclobber', o.noclobber], ['nounset', o.nounset], ['verbose', o.verbose], ['xtrace', o.xtrace],
+            ['errexit', o.errexit], ['noglob', o.noglob], ['noclobber', o.noclobber], ['nounset', o.nounset], ['pipefail', o.pipefail], ['verbose', o.verbose], ['xtrace', o.xtrace],
           ];
           for (const [n, v] of list) ctx.stdout.write(sh.flavor === 'bash' ? `${n.padEnd(15)}\t${v ? 'on' : 'off'}\n` : `${n.padEnd(16)}${v ? 'on' : 'off'}\n`);
           continue;
@@ -1289,6 +1288,18 @@ function* getopts(sh: Shell, ctx: CommandContext): Run<number> {
 
 const getoptsState = new WeakMap<object, { optind: number; pos: number }>();
 
+function* shopt(sh: Shell, ctx: CommandContext): Run<number> {
+  const args = ctx.args.slice(1);
+  const mode = args[0] === '-s' ? true : args[0] === '-u' ? false : undefined;
+  const names = mode === undefined ? args.filter((a) => !a.startsWith('-')) : args.slice(1);
+  if (mode === undefined) {
+    for (const n of names) ctx.stdout.write(`${n.padEnd(15)}\t${n === 'nullglob' && sh.opts.nullglob ? 'on' : 'off'}\n`);
+    return 0;
+  }
+  for (const n of names) if (n === 'nullglob') sh.opts.nullglob = mode;
+  return 0;
+}
+
 function* hash(_sh: Shell, ctx: CommandContext): Run<number> {
   if (ctx.args.length === 1 && _sh.flavor === 'bash') ctx.stdout.write('hash: hash table empty\n');
   return 0;
@@ -1338,7 +1349,7 @@ export const BUILTINS: Record<string, BuiltinDef> = {
   umask: { run: umask },
   getopts: { run: getopts },
   hash: { run: hash },
+  shopt: { run: shopt, flavors: ['bash'] },
   times: { run: times },
 };
 
-export { normalizePath, StringInput, type CommandNode };

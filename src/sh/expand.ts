@@ -3,7 +3,7 @@
 
 import type { ParamPart, Program, Word, WordPart } from './ast';
 import { ArithError, evalArith } from './arith';
-import { escapePattern, hasGlob, removeAffix, replacePattern, unescapePattern } from './pattern';
+import { escapePattern, hasGlob, removeAffix, replacePattern } from './pattern';
 import type { Flavor } from './syntax-error';
 import type { Run } from './types';
 
@@ -39,6 +39,8 @@ export interface ExpandHost {
   glob(pattern: string): string[];
   readonly nounset: boolean;
   readonly noglob: boolean;
+  /** bash's shopt -s nullglob: a pattern matching nothing disappears. */
+  readonly nullglob?: boolean;
 }
 
 interface Chunk {
@@ -70,7 +72,7 @@ export class Expander {
           out.push(...m);
           continue;
         }
-        out.push(f.text);
+        if (!this.h.nullglob) out.push(f.text);
         continue;
       }
       out.push(f.text);
@@ -443,4 +445,3 @@ function joinChunks(chunks: Chunk[]): string {
   return s;
 }
 
-export { unescapePattern };

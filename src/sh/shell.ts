@@ -37,7 +37,7 @@ import {
 } from './io';
 import { Parser, isComplete, isName } from './parser';
 import { hasGlob, matchPattern, patternSource } from './pattern';
-import { JOIN, Scheduler, type JoinInterrupted, type Task } from './scheduler';
+import { Scheduler, type JoinInterrupted, type Task } from './scheduler';
 import { ParseError, describeSyntaxError, type Flavor } from './syntax-error';
 import {
   ExitRequest,
@@ -53,7 +53,6 @@ import {
 } from './types';
 import type { FileSystem } from '../vfs/types';
 import { BUILTINS, SPECIAL_BUILTINS } from './builtins';
-import { signalNumber } from './signals';
 
 export type ShellMode = 'interactive' | 'command' | 'script';
 
@@ -157,7 +156,7 @@ export class Shell {
   aliases = new Map<string, string>();
   traps = new Map<string, string>();
   cwd: string;
-  opts = { errexit: false, xtrace: false, nounset: false, noglob: false, noclobber: false, verbose: false };
+  opts = { errexit: false, xtrace: false, nounset: false, noglob: false, noclobber: false, verbose: false, pipefail: false, nullglob: false };
   /** $? */
   status = 0;
   /** $! */
@@ -259,6 +258,9 @@ export class Shell {
       },
       get noglob() {
         return self.opts.noglob;
+      },
+      get nullglob() {
+        return self.opts.nullglob;
       },
     });
   }
@@ -447,6 +449,9 @@ export class Shell {
       },
       get noglob() {
         return self.opts.noglob;
+      },
+      get nullglob() {
+        return self.opts.nullglob;
       },
     });
     return sub;
@@ -820,7 +825,6 @@ export class Shell {
   }
 
   private *execAndOr(node: AndOr, fds: Fds): Run<number> {
-    const all = [node.first, ...node.rest.map((r) => r.pipeline)];
     let status: number;
     this.errexitOff += node.rest.length ? 1 : 0;
     let last = node.rest.length === 0;
@@ -844,7 +848,6 @@ export class Shell {
     } finally {
       this.errexitOff -= node.rest.length ? 1 : 0;
     }
-    void all;
     if (status !== 0 && last && this.opts.errexit && this.errexitOff === 0) {
       const lastPipe = node.rest.length ? node.rest[node.rest.length - 1].pipeline : node.first;
       if (!lastPipe.bang) throw new ExitRequest(status);
@@ -898,6 +901,10 @@ export class Shell {
     }
     yield this.root.sched.join(tasks);
     this.checkInterrupt();
+    if (this.opts.pipefail) {
+      for (let i = n - 1; i >= 0; i--) if (tasks[i].status !== 0) return tasks[i].status;
+      return 0;
+    }
     return tasks[n - 1].status;
   }
 
@@ -1722,7 +1729,10 @@ export class Shell {
   setOption(name: string | undefined, on: boolean): boolean {
     const map: Record<string, string> = { errexit: 'e', xtrace: 'x', nounset: 'u', noglob: 'f', noclobber: 'C', verbose: 'v', allexport: 'a' };
     if (name && map[name]) return this.setFlag(map[name], on);
-    if (name === 'pipefail' && this.flavor !== 'dash') return true;
+    if (name === 'pipefail' && this.flavor !== 'dash') {
+      this.opts.pipefail = on;
+      return true;
+    }
     if (name === 'vi' || name === 'emacs' || name === 'monitor') return true;
     return false;
   }
@@ -1812,7 +1822,6 @@ export class Shell {
     this.onSignal(sig);
   }
 
-  static readonly JOIN = JOIN;
 }
 
 /** The fd table a redirected copy was made from (for `exec >file`, which makes them stick). */
@@ -1839,5 +1848,4 @@ function andOrText(node: AndOr): string {
   return node.text;
 }
 
-export { signalNumber, ExpansionError };
-export type { Word };
+export { ExpansionError };

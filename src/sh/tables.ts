@@ -36,8 +36,6 @@ export const APPLETS: Record<string, AppletDef> = {
   ...SYSTEM_APPLETS,
 };
 
-const SHELLS: Record<string, Flavor> = { bash: 'bash', dash: 'dash', ash: 'ash' };
-
 export interface TableOptions {
   /** busybox banner line. */
   banner?: string;

@@ -126,6 +126,9 @@ const CASES: Case[] = [
   { name: 'no brace expansion in sh', script: 'echo a{b,c}d {1..3}', flavors: ['dash', 'ash'] },
   { name: '[[ ]]', script: 'x=1; [[ $x == 1 && -n $x ]] && echo ok; [[ abc == a* ]] && echo glob; [[ abc == "a*" ]] || echo literal; [[ abc =~ ^a(b)c$ ]] && echo "re $BASH_REMATCH"; [[ a < b ]] && echo lt; [[ ! -f /nope || 1 -eq 1 ]] && echo or; [[ $undef == "" ]] && echo empty; [[ 2 -gt 10 ]] || echo numeric; [[ ( a == a ) && ! ( a == b ) ]] && echo paren', flavors: ['bash'] },
   { name: '(( )) and for (( ))', script: 'i=0; (( i++ )); echo $i $?; (( i > 5 )) || echo small; for ((j=0; j<3; j++)); do echo j$j; done; for ((;;)); do break; done; echo end', flavors: ['bash'] },
+  { name: 'pipefail', script: 'set -o pipefail; false | true; echo $?; (exit 3) | (exit 4) | true; echo $?; set +o pipefail; false | true; echo $?', flavors: ['bash', 'ash'] },
+  { name: 'set -euo pipefail', script: 'set -euo pipefail; echo start; ls nope | cat; echo never', flavors: ['bash'] },
+  { name: 'nullglob', script: 'shopt -s nullglob; for f in *.none; do echo "$f"; done; echo end', flavors: ['bash'] },
   { name: 'exit status 126', script: 'printf "echo hi\\n" > s; ./s; echo $?; ./dir; echo $?', files: { 'dir/f': '' } },
 ];
 

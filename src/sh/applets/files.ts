@@ -2,7 +2,7 @@
 // du, df, pwd, readlink, stat (short).
 
 import type { FileSystem } from '../../vfs/types';
-import { basename as baseName, dirname as dirName, fsCode, normalizePath } from '../errors';
+import { basename as baseName, dirname as dirName, fsCode } from '../errors';
 import { readChunk } from '../io';
 import type { CommandContext, Run } from '../types';
 import {
@@ -176,14 +176,12 @@ function* mkdir(ctx: CommandContext, env: AppletEnv): Run<number> {
       // Create each missing component.
       const parts = path.split('/').filter(Boolean);
       let cur = '';
-      let failed = false;
       for (const part of parts) {
         cur += '/' + part;
         const st = statSafe(ctx.fs, cur);
         if (st) {
           if (st.type !== 'dir') {
             fail('ENOTDIR');
-            failed = true;
             break;
           }
           continue;
@@ -191,12 +189,10 @@ function* mkdir(ctx: CommandContext, env: AppletEnv): Run<number> {
         const code = tryFs(() => ctx.fs.mkdir(cur, { mode: mode ?? 0o755 }));
         if (code) {
           fail(code);
-          failed = true;
           break;
         }
         if (has(p, 'v') && gnu) ctx.stdout.write(`mkdir: created directory ${lq(env, cur === path ? d : cur)}\n`);
       }
-      void failed;
       continue;
     }
     const code = tryFs(() => ctx.fs.mkdir(path, { mode: mode ?? 0o755 }));
@@ -937,4 +933,4 @@ export const FILE_APPLETS: Record<string, AppletDef> = {
   df: { run: df },
 };
 
-export { normalizePath, parseMode };
+export { parseMode };

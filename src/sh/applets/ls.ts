@@ -1,13 +1,11 @@
 // ls, as GNU coreutils and busybox print it.
 
 import type { Stat } from '../../vfs/types';
-import { basename } from '../errors';
 import type { CommandContext, Run } from '../types';
 import {
   type AppletEnv,
   abs,
   blocksOf,
-  columns,
   getopt,
   groupName,
   has,
@@ -360,4 +358,3 @@ export function* ls(ctx: CommandContext, env: AppletEnv): Run<number> {
   return status;
 }
 
-export { basename };

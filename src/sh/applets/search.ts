@@ -1,6 +1,5 @@
 // grep, sed, find and xargs.
 
-import { resolvePath } from '../errors';
 import { eachLine, readAll } from '../io';
 import { matchPattern } from '../pattern';
 import type { CommandContext, Run } from '../types';
@@ -824,7 +823,6 @@ function* find(ctx: CommandContext, env: AppletEnv): Run<number> {
   let minDepth = 0;
   let hasAction = false;
   const execs: { argv: string[]; plus: boolean; acc: string[] }[] = [];
-  const pending: { argv: string[] }[] = [];
   const toRun: string[][] = [];
   const toDelete: string[] = [];
   const out: string[] = [];
@@ -1050,7 +1048,6 @@ function* find(ctx: CommandContext, env: AppletEnv): Run<number> {
   };
   for (const argv of toRun) yield* run(argv);
   for (const e of execs) if (e.plus && e.acc.length) yield* run([...e.argv, ...e.acc]);
-  void pending;
   return status;
 }
 
@@ -1092,7 +1089,6 @@ function splitXargs(text: string): string[] {
 }
 
 function* xargs(ctx: CommandContext, env: AppletEnv): Run<number> {
-  const gnu = env.flavor === 'gnu';
   const p = getopt(ctx, env, {
     flags: '0rtpx',
     withArg: 'nIdLPs',
@@ -1131,7 +1127,6 @@ function* xargs(ctx: CommandContext, env: AppletEnv): Run<number> {
     }
     if (st !== 0) status = 123;
   }
-  void gnu;
   return status;
 }
 
@@ -1144,4 +1139,3 @@ export const SEARCH_APPLETS: Record<string, AppletDef> = {
   xargs: { run: xargs },
 };
 
-export { resolvePath };
