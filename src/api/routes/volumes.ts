@@ -4,7 +4,7 @@ import type { Hono } from 'hono';
 import { invalid } from '../../sim/core/errors';
 import { Filters } from '../../sim/core/filters';
 import { f, map, str, struct } from '../../sim/core/gotypes';
-import { ctxOf, readJson, traceOp, type Env } from '../app';
+import { compareVersions, ctxOf, readJson, traceOp, type Env } from '../app';
 import { boolValue, empty, json } from '../http';
 import { volumeJson } from '../views/volumes';
 
@@ -26,8 +26,11 @@ export function volumeRoutes(app: Hono<Env>): void {
   });
 
   app.post('/volumes/prune', (c) => {
-    const { e } = ctxOf(c);
-    return json(200, e.volumes.prune(Filters.parse(c.req.query('filters')), (v) => e.volumeSize(v)));
+    const { e, version } = ctxOf(c);
+    const filters = Filters.parse(c.req.query('filters'));
+    // before API 1.42 a prune took every unused volume, not only anonymous ones
+    if (compareVersions(version, '1.42') < 0) filters.fields.set('all', new Set(['true']));
+    return json(200, e.volumes.prune(filters, (v) => e.volumeSize(v)));
   });
 
   app.get('/volumes/:name', (c) => {

@@ -11,7 +11,7 @@ export function volumeJson(d: Daemon, v: Volume): Record<string, unknown> {
     Labels: v.labels ?? {},
     Mountpoint: d.volumes.mountpoint(v.name),
     Name: v.name,
-    Options: v.options ?? {},
+    Options: v.options, // null for a volume created without driver options, as moby
     Scope: 'local',
   };
 }

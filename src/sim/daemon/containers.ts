@@ -140,6 +140,7 @@ export class ContainerService {
       this.rt.startMain(c, op);
     } catch (e) {
       this.rt.disconnectNetworks(c);
+      this.unmountVolumes(c);
       if (e instanceof DaemonError) {
         c.error = e.message;
         this.afterFailedStart(c);
@@ -151,6 +152,12 @@ export class ContainerService {
     c.send(c.status === 'restarting' ? { type: 'RESTART' } : { type: 'START' });
     d.event('container', 'start', c.id, this.attrs(c));
     this.rt.run(c);
+  }
+
+  /** daemon.Cleanup, after releasing the network: each volume is unmounted, with its event. */
+  private unmountVolumes(c: Container): void {
+    for (const m of c.mounts)
+      if (m.Type === 'volume' && m.Name) this.d.event('volume', 'unmount', m.Name, { container: c.id, driver: m.Driver ?? 'local' });
   }
 
   private afterFailedStart(c: Container): void {
@@ -176,6 +183,7 @@ export class ContainerService {
     d.hop(op, 'dockerd', 'containerd', 'delete task', { object: c.id });
     d.hop(op, 'shim', 'runc', 'runc delete', { object: c.id });
     this.rt.disconnectNetworks(c);
+    this.unmountVolumes(c);
 
     const restart = this.shouldRestart(c, code, execMs);
     if (restart) {
@@ -593,7 +601,7 @@ export function mergeImageConfig(user: ContainerConfig, image: Partial<Container
   }
   if (image.Healthcheck && !user.Healthcheck) user.Healthcheck = image.Healthcheck;
   if (user.WorkingDir === '') user.WorkingDir = image.WorkingDir ?? '';
-  if (!user.Volumes || Object.keys(user.Volumes).length === 0) user.Volumes = image.Volumes ?? user.Volumes;
+  if (!user.Volumes || Object.keys(user.Volumes).length === 0) user.Volumes = image.Volumes ?? null;
   else Object.assign(user.Volumes, image.Volumes ?? {});
   if (user.StopSignal === '') user.StopSignal = image.StopSignal ?? '';
 }

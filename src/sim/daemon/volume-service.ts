@@ -34,7 +34,7 @@ export class VolumeService {
       driver,
       created: d.stamp(),
       labels,
-      options: req.DriverOpts ?? {},
+      options: req.DriverOpts,
       anonymous,
       fs: new MemoryFs({ now: () => d.now() }),
       users: new Set(),

@@ -210,6 +210,8 @@ export class NetworkPlumbing {
     try {
       c.fs.writeFile('/etc/hosts', text);
       c.fs.writeFile('/etc/resolv.conf', this.resolvConf(c));
+      // the daemon's hostname file is mounted too (it shows in a volume mounted on /etc)
+      c.fs.writeFile('/etc/hostname', `${c.config.Hostname}\n`);
     } catch {
       // a read-only rootfs keeps what the init layer had
     }

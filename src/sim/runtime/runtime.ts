@@ -74,7 +74,7 @@ export class SimRuntime implements Runtime, ProcessHost {
     const mounts: { path: string; fs: FileSystem; readOnly: boolean }[] = [];
     const volumesCreated: Volume[] = [];
 
-    const useVolume = (name: string, dest: string, anonymous: boolean, readOnly: boolean, noCopy: boolean) => {
+    const useVolume = (name: string, dest: string, anonymous: boolean, readOnly: boolean, noCopy: boolean, mode = readOnly ? 'ro' : 'z') => {
       let v = d.volumes.get(name);
       if (!v) {
         v = {
@@ -101,7 +101,7 @@ export class SimRuntime implements Runtime, ProcessHost {
         Source: d.volumes.mountpoint(name),
         Destination: dest,
         Driver: 'local',
-        Mode: readOnly ? 'ro' : 'z',
+        Mode: mode,
         RW: !readOnly,
         Propagation: '',
       });
@@ -142,7 +142,8 @@ export class SimRuntime implements Runtime, ProcessHost {
     }
     for (const dest of Object.keys(c.config.Volumes ?? {})) {
       const p = cleanPath(dest);
-      if (!taken.has(p)) useVolume(d.world.rng.id64(), p, true, false, false);
+      // moby's mount points for Config.Volumes carry no mode
+      if (!taken.has(p)) useVolume(d.world.rng.id64(), p, true, false, false, '');
     }
     c.fs = mounts.length > 0 ? new MountFs(root, mounts) : root;
   }
