@@ -81,6 +81,11 @@ export function* killProcess(pid: number, signal: string): Run<boolean> {
   return (yield custom('kill', { pid, signal })) as boolean;
 }
 
+/** kill(pid, 0): whether the process exists in the container. */
+export function* processExists(pid: number): Run<boolean> {
+  return (yield custom('kill', { pid, signal: '0' })) as boolean;
+}
+
 /** Resolves a name as the container's resolver would (embedded DNS / /etc/hosts). */
 export function* resolveName(name: string): Run<string | null> {
   return (yield custom('resolve', { name })) as string | null;
@@ -112,6 +117,11 @@ export function* spawnChild(spec: ChildSpec): Run<number> {
 /** Takes the next PID of the container's namespace (a fork whose child is modelled in-process). */
 export function* allocPid(): Run<number> {
   return (yield custom('alloc-pid')) as number;
+}
+
+/** A synchronous PID allocator, for request handlers that fork a process per connection. */
+export function* pidAllocator(): Run<() => number> {
+  return (yield custom('pid-allocator')) as () => number;
 }
 
 export interface MachineInfo {

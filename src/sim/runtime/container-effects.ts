@@ -66,6 +66,8 @@ export function containerEffects(engine: () => Engine): CustomEffects {
         const { pid, signal } = data as { pid: number; signal: string };
         const target = c.processes.get(pid);
         if (!target) return { value: false };
+        // kill(pid, 0): does the process exist?
+        if (signal === '0') return { value: target.state === 'running' };
         // signals sent from inside the namespace obey PID 1's protection too
         target.kill(signal, proc.pid);
         return { value: true };
@@ -110,6 +112,9 @@ export function containerEffects(engine: () => Engine): CustomEffects {
       }
       case 'alloc-pid':
         return { value: c.nextPid++ };
+      case 'pid-allocator':
+        // for request handlers that fork per connection (a database backend)
+        return { value: () => c.nextPid++ };
       case 'spawn-child': {
         const spec = data as ChildSpec;
         const pid = c.nextPid++;
