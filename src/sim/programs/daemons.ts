@@ -4,6 +4,11 @@
 import type { Command } from '../../sh/types';
 import { curl } from './net/curl';
 import { nginx } from './nginx';
+import { initdb } from './postgres/initdb';
+import { pgCtl } from './postgres/pg_ctl';
+import { pgIsReady, psql } from './postgres/psql';
+import { postgres } from './postgres/server';
+import { postgresTools } from './postgres/tools';
 import { redisCli } from './redis/cli';
 import { redisServer } from './redis/server';
 import { gosu, setpriv, suExec } from './tools/privileges';
@@ -14,6 +19,12 @@ export function daemonPrograms(): Map<string, Command> {
   out.set('curl', curl);
   out.set('redis-server', redisServer);
   out.set('redis-cli', redisCli);
+  out.set('postgres', postgres);
+  out.set('initdb', initdb);
+  out.set('pg_ctl', pgCtl);
+  out.set('psql', psql);
+  out.set('pg_isready', pgIsReady);
+  out.set('postgres-tools', postgresTools);
   out.set('gosu', gosu);
   out.set('su-exec', suExec);
   out.set('setpriv', setpriv);
