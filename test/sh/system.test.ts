@@ -123,3 +123,13 @@ describe('environment', () => {
     expect(bb('env nosuch').stderr).toBe("env: can't execute 'nosuch': No such file or directory\n");
   });
 });
+
+describe('GNU ls quotes names on a terminal', () => {
+  it('like the shell would need them, aligning the unquoted ones', () => {
+    const files = { 'my file': '', plain: '', "it's": '', 'x$y': '' };
+    const r = gnu('ls -1; ls -1 | cat', { files, isatty: true });
+    expect(r.stdout).toBe(`"it's"\n'my file'\nplain\n'x$y'\nit's\nmy file\nplain\nx$y\n`);
+    const l = gnu('ls -l', { files, isatty: true });
+    expect(l.stdout.split('\n').map((x) => x.replace(/^.*? 2020 /, ''))).toEqual(['total 0', `"it's"`, "'my file'", ' plain', "'x$y'", '']);
+  });
+});

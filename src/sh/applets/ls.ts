@@ -54,6 +54,23 @@ function dirSize(e: Entry): number {
 
 const cmp = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
+/** GNU ls on a terminal quotes names the way a shell would need them (shell-escape style). */
+export function lsQuote(name: string): string {
+  if (name !== '' && /^[A-Za-z0-9._+,\/:@%^=-]+$/.test(name.replace(/^[~#]/, 'x')) && !/^[~#]/.test(name)) return name;
+  if (/[\x00-\x1f\x7f]/.test(name)) {
+    const esc = name.replace(/[\\']/g, '\\$&').replace(/[\x00-\x1f\x7f]/g, (c) => {
+      const m: Record<string, string> = { '\n': '\\n', '\t': '\\t', '\r': '\\r' };
+      return m[c] ?? '\\' + c.charCodeAt(0).toString(8).padStart(3, '0');
+    });
+    return `$'${esc}'`;
+  }
+  if (name.includes("'")) {
+    if (!/["$`\\!]/.test(name)) return `"${name}"`;
+    return "'" + name.replace(/'/g, "'\\''") + "'";
+  }
+  return `'${name}'`;
+}
+
 /** GNU's indent: pad from column `from` to `to`, using tabs (tab stops of 8) when they fit. */
 function gnuIndent(from: number, to: number): string {
   let s = '';
@@ -232,7 +249,16 @@ export function* ls(ctx: CommandContext, env: AppletEnv): Run<number> {
     return '';
   };
 
-  const display = (e: Entry) => e.name + suffix(e);
+  // GNU on a terminal quotes names; when some are quoted, the others get a space so that
+  // the names line up (not with -1).
+  const quoting = gnu && ctx.isatty;
+  let padUnquoted = false;
+  const shown = (name: string) => {
+    if (!quoting) return name;
+    const q = lsQuote(name);
+    return q === name && padUnquoted ? ' ' + name : q;
+  };
+  const display = (e: Entry) => shown(e.name) + suffix(e);
 
   const longLines = (es: Entry[], withTotal: boolean): string => {
     const rows = es.map((e) => {
@@ -268,6 +294,7 @@ export function* ls(ctx: CommandContext, env: AppletEnv): Run<number> {
   };
 
   const render = (es: Entry[], isDirListing: boolean): string => {
+    padUnquoted = quoting && format !== 'one' && es.some((e) => lsQuote(e.name) !== e.name);
     if (format === 'long') return longLines(es, isDirListing);
     const names = es.map(display);
     if (format === 'one') return names.map((n) => n + '\n').join('');
