@@ -165,6 +165,17 @@ for (const lesson of lessons) {
       expect(h.run.complete).toBe(true);
     });
 
+    it.skipIf(skip)('its Run buttons, pressed in order, complete it too', async () => {
+      const h = await HeadlessLesson.start(lesson);
+      for (const section of lesson.sections)
+        for (const b of section.blocks)
+          for (const c of b.commands) {
+            const r = await h.line(c);
+            expect({ line: r.line, exitCode: r.exitCode, output: r.output }).toMatchObject({ exitCode: EXIT_CODES[r.line] ?? 0 });
+          }
+      expect(h.run.complete).toBe(true);
+    });
+
     for (const step of lesson.steps) {
       for (const miss of NEAR_MISSES[lesson.id]?.[step.id] ?? []) {
         it.skipIf(skip)(`step ${step.id} rejects a near miss: ${miss.why}`, async () => {
