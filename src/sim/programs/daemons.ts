@@ -3,6 +3,7 @@
 
 import type { Command } from '../../sh/types';
 import { curl } from './net/curl';
+import { httpd } from './httpd';
 import { nginx } from './nginx';
 import { initdb } from './postgres/initdb';
 import { pgCtl } from './postgres/pg_ctl';
@@ -17,6 +18,7 @@ export function daemonPrograms(): Map<string, Command> {
   const out = new Map<string, Command>();
   out.set('nginx', nginx);
   out.set('curl', curl);
+  out.set('httpd', httpd);
   out.set('redis-server', redisServer);
   out.set('redis-cli', redisCli);
   out.set('postgres', postgres);
