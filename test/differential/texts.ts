@@ -146,3 +146,20 @@ export function maskedPathsAs28(kind: 'real' | 'sim', paths: string[] | null): s
   }
   return out;
 }
+
+/** api/server/router/image postImagesTag (28.2): reference errors are invalid parameters. */
+export const tagUppercase = (repo: string): TextPair => ({
+  v20: 'invalid reference format: repository name must be lowercase',
+  v28: `invalid reference format: repository name (library/${repo}) must be lowercase`,
+  status20: 500,
+  status28: 400,
+});
+export const tagBadTag: TextPair = { v20: 'invalid tag format', v28: 'invalid tag format', status20: 500, status28: 400 };
+/** daemon/images/image_inspect.go (28.2) returns GetImage's error as it is; 20.10 wrapped it. */
+export const imageInspectMissing = (name: string, ref: string): TextPair => ({
+  v20: `no such image: ${name}: No such image: ${ref}`,
+  v28: `No such image: ${ref}`,
+});
+
+/** daemon/images/image_tag.go: 28.2 names the tag with its default tag in the event. */
+export const tagEventName = (kind: 'real' | 'sim', name: string) => (kind === 'real' && !name.includes(':') ? `${name}:latest` : name);

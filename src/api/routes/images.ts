@@ -3,7 +3,7 @@
 import type { Hono } from 'hono';
 import { DaemonError, invalid } from '../../sim/core/errors';
 import { Filters } from '../../sim/core/filters';
-import { ctxOf, traceOp, type Env } from '../app';
+import { compareVersions, ctxOf, traceOp, type Env } from '../app';
 import { boolValue, json, stream } from '../http';
 
 export function imageRoutes(app: Hono<Env>): void {
@@ -12,7 +12,18 @@ export function imageRoutes(app: Hono<Env>): void {
     const filters = Filters.parse(c.req.query('filters'));
     const legacy = c.req.query('filter');
     if (legacy) filters.fields.set('reference', new Set([legacy]));
-    return json(200, e.images.list({ all: boolValue(c.req.query('all')), filters, sharedSize: boolValue(c.req.query('shared-size')) }));
+    const list = e.images.list({ all: boolValue(c.req.query('all')), filters, sharedSize: boolValue(c.req.query('shared-size')) });
+    // clients before API 1.43 get placeholders for an image without references
+    if (compareVersions(ctxOf(c).version, '1.43') < 0)
+      for (const img of list) {
+        const tags = img.RepoTags as string[] | null;
+        const digests = img.RepoDigests as string[] | null;
+        if ((tags ?? []).length === 0 && (digests ?? []).length === 0) {
+          img.RepoTags = ['<none>:<none>'];
+          img.RepoDigests = ['<none>@<none>'];
+        }
+      }
+    return json(200, list);
   });
 
   app.post('/images/create', (c) => {

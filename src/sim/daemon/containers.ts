@@ -44,6 +44,9 @@ export interface Runtime {
 }
 
 export class ContainerService {
+  /** The image layers each container's writable layer holds, by container ID. */
+  private readonly chains = new Map<string, readonly string[]>();
+
   constructor(
     private readonly d: Daemon,
     private readonly rt: Runtime,
@@ -92,6 +95,8 @@ export class ContainerService {
     c.actor.subscribe(() => d.version++);
     d.hop(op, 'dockerd', 'dockerd', 'create container metadata and writable layer', { object: id });
     this.rt.createFs(c, image);
+    d.images.holdChain(image.chain);
+    this.chains.set(id, image.chain);
     for (const [netName, ep] of Object.entries(opts.endpoints)) c.networks.set(netName, ep ?? ({} as EndpointSettingsT));
     if (c.networks.size === 0 && hostConfig.NetworkMode !== '') c.networks.set(hostConfig.NetworkMode, {} as EndpointSettingsT);
     d.containers.set(id, c);
@@ -402,6 +407,8 @@ export class ContainerService {
       throw systemError(`cannot remove container "${ref}": ${c.error}`);
     }
     this.rt.destroyFs(c, removeVolumes);
+    d.images.releaseChain(this.chains.get(c.id) ?? []);
+    this.chains.delete(c.id);
     d.containers.delete(c.id);
     d.names.delete(c.name);
     c.send({ type: 'REMOVED' });

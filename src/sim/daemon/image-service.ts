@@ -9,10 +9,12 @@ import type { Filters } from '../core/filters';
 import { rfc3339Nano, ZERO_TIME } from '../core/time';
 import type { RegistryLookup } from '../distribution/registries';
 import { startPull, type PullOperation } from '../distribution/pull';
+import { startPush, type PushAuth } from '../distribution/push';
 import type { Container } from './container';
 import { parseUntil } from './containers';
 import type { Daemon } from './daemon';
 import type { Image, ImageConfigFile } from './images';
+import { parseNormalizedNamed, tagNameOnly, withTag } from '../../reference';
 import { familiar, familiarName, full, normalize, type NamedReference } from './refs';
 
 export interface DeleteRecord {
@@ -174,10 +176,17 @@ export class ImageService {
   // ---- tag, delete, prune ------------------------------------------------------------------
 
   tag(source: string, repo: string, tag: string): void {
-    const img = this.get(source);
+    // moby's postImagesTag: the new reference first (httputils.RepoTagReference), then the image
     if (repo === '') throw invalid('repository name must have at least one component');
-    const target = normalize(tag ? `${repo}:${tag}` : repo);
-    if (target.digest) throw invalid('refusing to create a tag with a digest reference');
+    let target: NamedReference;
+    try {
+      const parsed = parseNormalizedNamed(repo);
+      if (parsed.digest) throw invalid('cannot import digest reference');
+      target = tag ? withTag(parsed, tag) : tagNameOnly(parsed);
+    } catch (e) {
+      throw e instanceof DaemonError ? e : invalid(e instanceof Error ? e.message : String(e));
+    }
+    const img = this.get(source);
     if (target.path.startsWith('library/') && target.domain === 'docker.io' && familiarName(full(target)) === 'scratch')
       throw invalid("'scratch' is a reserved name");
     this.setRef(img, target, true);

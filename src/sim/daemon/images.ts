@@ -24,6 +24,9 @@ export interface LayerRecord {
   size: number;
   /** The layer's content, in whatever form the filesystem layer (src/vfs) takes. */
   content: unknown;
+  /** The compressed blob as a registry serves it (known for pulled layers). */
+  blobDigest?: string;
+  blobSize?: number;
   refs: number;
 }
 
@@ -76,6 +79,18 @@ export class ImageStore {
       return true;
     }
     return false;
+  }
+
+  /** A container's writable layer keeps its image's layers (moby: the RWLayer's parent chain). */
+  holdChain(chain: readonly string[]): void {
+    for (const c of chain) {
+      const l = this.layers.get(c);
+      if (l) l.refs++;
+    }
+  }
+
+  releaseChain(chain: readonly string[]): void {
+    for (const c of chain) this.releaseLayer(c);
   }
 
   hasLayer(chainId: string): boolean {
