@@ -9,7 +9,6 @@ import type { Filters } from '../core/filters';
 import { rfc3339Nano, ZERO_TIME } from '../core/time';
 import type { RegistryLookup } from '../distribution/registries';
 import { startPull, type PullOperation } from '../distribution/pull';
-import { startPush, type PushAuth } from '../distribution/push';
 import type { Container } from './container';
 import { parseUntil } from './containers';
 import type { Daemon } from './daemon';
