@@ -1012,8 +1012,9 @@ function* jobs(sh: Shell, ctx: CommandContext): Run<number> {
   const list = sh.root.jobs;
   list.forEach((j, i) => {
     const mark = i === list.length - 1 ? '+' : i === list.length - 2 ? '-' : ' ';
-    const state = j.task.state === 'done' ? (j.task.status === 0 ? 'Done' : `Exit ${j.task.status}`) : 'Running';
-    const cmd = j.command + (j.task.state === 'done' ? '' : ' &');
+    const stopped = j.task.state === 'stopped' || sh.root.sched.tasks.some((t) => t.state === 'stopped' && t.parent === j.task);
+    const state = j.task.state === 'done' ? (j.task.status === 0 ? 'Done' : `Exit ${j.task.status}`) : stopped ? 'Stopped' : 'Running';
+    const cmd = j.command + (j.task.state === 'done' || stopped ? '' : ' &');
     if (sh.flavor === 'dash') ctx.stdout.write(`[${j.id}] ${mark} ${state.padEnd(24)} ${cmd}\n`);
     else ctx.stdout.write(`[${j.id}]${mark}  ${state.padEnd(24)}${cmd}\n`);
     if (j.task.state === 'done') j.reported = true;

@@ -14,7 +14,8 @@ import { Pipe } from './io';
 
 export type Resume = { kind: 'next'; value: unknown } | { kind: 'throw'; error: unknown };
 
-export type TaskState = 'ready' | 'pipe' | 'sleep' | 'external' | 'join' | 'done';
+/** 'stopped': a background job that read from the terminal (SIGTTIN); it waits for ever. */
+export type TaskState = 'ready' | 'pipe' | 'sleep' | 'external' | 'join' | 'stopped' | 'done';
 
 export interface Task {
   readonly id: number;
@@ -62,6 +63,8 @@ export class Scheduler {
   readonly tasks: Task[] = [];
   private nextId = 1;
   private time = 0;
+  /** The interactive terminal's input: background jobs that read it are stopped. */
+  tty: Input | null = null;
   /** Installed by the shell: decides what a signal from the driver does. */
   onSignal: SignalHandler = (sig, sched) => {
     for (const t of sched.tasks) if (t.state !== 'done') sched.throwInto(t, sig);
@@ -150,6 +153,15 @@ export class Scheduler {
         for (const t of readers) this.resumeWith(t, null);
         continue;
       }
+      if (this.tasks.some((t) => t.state === 'stopped')) {
+        // Waiting on a stopped job: only a signal ends this.
+        try {
+          yield { type: 'sleep', ms: 2 ** 31 - 1 };
+        } catch (e) {
+          this.deliver(e, this.tasks[0]);
+        }
+        continue;
+      }
       throw new Error('sh scheduler: deadlock');
     }
   }
@@ -230,6 +242,10 @@ export class Scheduler {
       case 'read':
         if (task.stdin instanceof Pipe && task.stdin.owner === this) {
           task.state = 'pipe';
+          return;
+        }
+        if (task.background && this.tty && task.stdin === this.tty) {
+          task.state = 'stopped';
           return;
         }
         break;

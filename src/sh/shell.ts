@@ -220,6 +220,7 @@ export class Shell {
         commandCount: 0,
       };
       sched.onSignal = (sig) => this.onSignal(sig);
+      if (opts.interactive) sched.tty = this.termIn;
     }
     const env = opts.env instanceof Map ? opts.env : new Map(Object.entries(opts.env ?? {}));
     for (const [k, v] of env) this.vars.set(k, { value: v, exported: true });
@@ -743,6 +744,7 @@ export class Shell {
     this.positional = rest;
     self.interactive = forceInteractive || (this.termIn.interactive && this.isatty);
     self.mode = this.interactive ? 'interactive' : 'command';
+    if (this.interactive) this.root.sched.tty = this.termIn;
     this.fromStdin = !this.interactive;
     return yield* this.replBody();
   }

@@ -101,6 +101,12 @@ describe('the interactive host shell', () => {
     expect(first.err.text).toBe('[1] 2\n[1]+  Done                    sleep 1\n');
   });
 
+  it('a background job that reads the terminal stops instead of taking the input', () => {
+    const r = runSh('cat & sleep 1; jobs; echo done', { interactive: true, stdin: ['typed\n'] });
+    expect(r.stdout).toBe('[1]+  Stopped                 cat\ndone\n');
+    expect(r.elapsed).toBe(1000);
+  });
+
   it('`exit` marks the shell as exited and prints "exit" (bash)', () => {
     const r = runSh('exit 3', { interactive: true });
     expect(r.status).toBe(3);
