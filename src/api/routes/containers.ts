@@ -258,6 +258,8 @@ export function containerRoutes(app: Hono<Env>): void {
   app.get('/containers/:id/changes', (c) => {
     const { e } = ctxOf(c);
     const ctr = e.containers.get(c.req.param('id'));
-    return json(200, e.runtime.changes(ctr));
+    const changes = e.runtime.changes(ctr);
+    // moby's archive.Changes builds the list with append: nil (null) when nothing changed
+    return json(200, changes.length > 0 ? changes : null);
   });
 }
