@@ -99,4 +99,22 @@ In future versions this will be a hard failure preventing the daemon from starti
     const r = await t.json('POST', '/v1.50/containers/prune');
     expect(r.body.ContainersDeleted).toEqual([...ids].reverse());
   });
+
+  it("container inspect's overlay2 directories: the mount's own, its -init layer, then the image's layer directories", async () => {
+    const t = testEngine();
+    await t.pull('alpine:latest');
+    const id = (await t.json('POST', '/v1.50/containers/create?name=gd1', { Image: 'alpine' })).body.Id as string;
+    const ctr = (await t.json('GET', '/v1.50/containers/gd1/json')).body.GraphDriver;
+    const img = (await t.json('GET', '/v1.50/images/alpine/json')).body.GraphDriver;
+    expect(ctr.Name).toBe('overlay2');
+    expect(ctr.Data.ID).toBe(id);
+    const [init, ...image] = (ctr.Data.LowerDir as string).split(':');
+    const mount = (ctr.Data.UpperDir as string).replace(/\/diff$/, '');
+    expect(init).toBe(`${mount}-init/diff`);
+    expect(image).toEqual([img.Data.UpperDir]);
+    // moby's mount directory is not named after the container
+    expect(mount).not.toContain(id);
+    expect(ctr.Data.MergedDir).toBe(`${mount}/merged`);
+    expect(ctr.Data.WorkDir).toBe(`${mount}/work`);
+  });
 });

@@ -6,6 +6,8 @@ import { rfc3339Nano } from '../../sim/core/time';
 import { Config, EndpointSettings, HostConfig } from '../../sim/daemon/apitypes';
 import type { Container } from '../../sim/daemon/container';
 import type { Daemon } from '../../sim/daemon/daemon';
+import { layerCacheDir } from '../../sim/daemon/image-service';
+import { sha256Digest } from '../../sim/registry/digest';
 
 const LIB = '/var/lib/docker';
 
@@ -58,16 +60,7 @@ export function containerInspect(d: Daemon, c: Container, size = false): Record<
     AppArmorProfile: c.hostConfig.Privileged ? 'unconfined' : 'docker-default',
     ExecIDs: c.execIds.length > 0 ? [...c.execIds] : null,
     HostConfig: hostConfig,
-    GraphDriver: {
-      Data: {
-        ID: c.id,
-        LowerDir: `${LIB}/overlay2/${c.id.slice(0, 60)}${c.id.slice(-4)}-init/diff:${LIB}/overlay2/${c.imageId.slice(7, 71)}/diff`,
-        MergedDir: `${LIB}/overlay2/${c.id.slice(0, 60)}${c.id.slice(-4)}/merged`,
-        UpperDir: `${LIB}/overlay2/${c.id.slice(0, 60)}${c.id.slice(-4)}/diff`,
-        WorkDir: `${LIB}/overlay2/${c.id.slice(0, 60)}${c.id.slice(-4)}/work`,
-      },
-      Name: 'overlay2',
-    },
+    GraphDriver: containerGraphDriver(d, c),
   };
   if (size) {
     out.SizeRw = c.sizeRw();
@@ -197,4 +190,20 @@ export function containerSummary(d: Daemon, c: Container, size: boolean, imageRe
   out.NetworkSettings = { Networks: networksJson(c) };
   out.Mounts = c.mounts.map(mountJson);
   return out;
+}
+
+/**
+ * overlay2's metadata of the container's mount (moby layer/mounted_layer.go): "ID" is the
+ * container, the directories are the mount's (moby: a random id; here derived from the
+ * container's), its -init layer, then the image's layers, top first — the same directories
+ * image inspect shows.
+ */
+function containerGraphDriver(d: Daemon, c: Container): { Data: Record<string, string>; Name: string } {
+  const mount = `${LIB}/overlay2/${sha256Digest(`mount:${c.id}`).slice(7)}`;
+  const chain = d.images.get(c.imageId)?.chain ?? [];
+  const lower = [`${mount}-init/diff`, ...[...chain].reverse().map((id) => `${layerCacheDir(id)}/diff`)];
+  return {
+    Data: { ID: c.id, LowerDir: lower.join(':'), MergedDir: `${mount}/merged`, UpperDir: `${mount}/diff`, WorkDir: `${mount}/work` },
+    Name: 'overlay2',
+  };
 }

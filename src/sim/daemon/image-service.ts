@@ -385,14 +385,14 @@ export class ImageService {
     out.Os = c.os;
     out.Size = img.size;
     const top = img.chain[img.chain.length - 1] ?? '';
-    const dir = (id: string) => `/var/lib/docker/overlay2/${sha256Digest(id).slice(7)}/diff`;
+    const dir = (id: string) => `${layerCacheDir(id)}/diff`;
     const lower = img.chain.slice(0, -1).reverse().map(dir).join(':');
     out.GraphDriver = {
       Data: {
         ...(lower ? { LowerDir: lower } : {}),
-        MergedDir: `/var/lib/docker/overlay2/${sha256Digest(top).slice(7)}/merged`,
+        MergedDir: `${layerCacheDir(top)}/merged`,
         UpperDir: dir(top),
-        WorkDir: `/var/lib/docker/overlay2/${sha256Digest(top).slice(7)}/work`,
+        WorkDir: `${layerCacheDir(top)}/work`,
       },
       Name: 'overlay2',
     };
@@ -489,3 +489,10 @@ function ociConfig(c: Record<string, unknown>): Record<string, unknown> {
   return out;
 }
 
+/**
+ * The overlay2 directory of an image layer (by chain ID). moby names it with a random cache
+ * ID; here it is derived from the chain ID, so image and container inspect agree on it.
+ */
+export function layerCacheDir(chainId: string): string {
+  return `/var/lib/docker/overlay2/${sha256Digest(chainId).slice(7)}`;
+}
