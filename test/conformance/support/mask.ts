@@ -4,9 +4,10 @@
 // the conformance suite write them as placeholders:
 //
 //   ids         64-hex ids and their 12-hex short forms (containers, execs, networks, anonymous
-//               volumes, locally created images): random in moby, seeded in docksim.
+//               volumes, endpoints, overlay2 directories): random in moby, seeded in docksim.
 //               -> <ID1> (full), <id1> (short), numbered by first appearance, so the relations
-//               stay checked: the short id of <ID1> is <id1>.
+//               stay checked: the short id of <ID1> is <id1>. Ids the test knows (a container
+//               it created) can be named: alias(id, 'web') -> <ID:web>, <id:web>.
 //   uuid        the daemon's ID in `docker info` (a random UUID) -> <uuid>
 //   timestamps  RFC 3339 (inspect, logs -t, events) and Go's time.String (ps --format json)
 //               -> <ts>
