@@ -303,7 +303,9 @@ function* curlOne(ctx: CommandContext, host: HostServices, o: CurlOpts, raw: str
       file = url.path.replace(/[?#].*$/, '').split('/').pop() ?? '';
       if (file === '') return curlError(ctx, o, 23, 'Remote file name has no length');
     }
-    if (file !== undefined && file !== '-') {
+    if (file === '/dev/null') {
+      // discarded
+    } else if (file !== undefined && file !== '-') {
       try {
         ctx.fs.writeFile(joinPath(ctx.cwd, file), out);
       } catch {
@@ -454,12 +456,14 @@ export function wgetCommand(host: HostServices): Command {
         ctx.stdout.write(res.body);
       } else {
         log(`Saving to: ‘${name}’\n\n`);
-        try {
-          ctx.fs.writeFile(joinPath(ctx.cwd, name), res.body);
-        } catch {
-          log(`${name}: No such file or directory\n`);
-          status = 3;
-          continue;
+        if (name !== '/dev/null') {
+          try {
+            ctx.fs.writeFile(joinPath(ctx.cwd, name), res.body);
+          } catch {
+            log(`${name}: No such file or directory\n`);
+            status = 3;
+            continue;
+          }
         }
       }
       const label = (name === '-' ? '-' : name).slice(0, 19).padEnd(19);

@@ -4,12 +4,14 @@
 
 import { Terminal } from '@xterm/xterm';
 import { createEngineApi } from '../../src/api/app';
+import { journaledApi } from '../../src/api/journal';
 import { RealtimeDriver } from '../../src/clock/realtime';
 import { EngineClient } from '../../src/engine-client';
 import { HostSession, realSleep, userFs, type HostSessionOptions } from '../../src/shell';
 import { createWorld } from '../../src/sim/engine';
 import type { World } from '../../src/sim/world';
 import { attachLineEditor, History, type LineEditor } from '../../src/term';
+import type { LogRecord } from '../../web/store';
 import { inProcessTransport } from '../../web/transport';
 
 export interface Host {
@@ -20,7 +22,7 @@ export interface Host {
   engine: EngineClient;
   /** Feeds keys to the terminal as typing would. */
   type(keys: string): void;
-  /** The screen's text, rows joined with \n, trailing blanks dropped (scrollback included). */
+  /** The screen's text (scrollback included): lines joined with \n, wrapped rows joined, trailing blanks dropped. */
   screen(): Promise<string>;
   /** Waits until the screen matches (polls), or fails with what the screen shows. */
   waitFor(pattern: string | RegExp, timeoutMs?: number): Promise<string>;
@@ -43,13 +45,20 @@ export interface HostOptions extends Partial<HostSessionOptions> {
   cols?: number;
   rows?: number;
   history?: string[];
+  /** Journal the World and the host's file changes into this log, as the page does. */
+  log?: LogRecord[];
+  seed?: string;
+  start?: number;
 }
 
 export function startHost(o: HostOptions = {}): Host {
   const speed = o.speed ?? 50;
-  const world = createWorld({ seed: 'shell-test', start: Date.UTC(2026, 10, 27, 9, 0, 0) });
+  const world = createWorld({ seed: o.seed ?? 'shell-test', start: o.start ?? Date.UTC(2026, 10, 27, 9, 0, 0) });
   let clock: RealtimeDriver | null = null;
-  const api = createEngineApi(world, { sync: () => clock?.sync() });
+  const log = o.log;
+  const api = log
+    ? journaledApi(world, { sync: () => clock?.sync(), onAppend: (e) => log.push({ j: e }) })
+    : createEngineApi(world, { sync: () => clock?.sync() });
   clock = new RealtimeDriver(world, { speed });
   const engine = new EngineClient(inProcessTransport(api));
   const cols = o.cols ?? 100;
@@ -59,7 +68,7 @@ export function startHost(o: HostOptions = {}): Host {
   const d = world.daemon();
   const session = new HostSession({
     terminal: editor,
-    fs: userFs(d.hostFs, { uid: 1000, gid: 1000 }),
+    fs: userFs(d.hostFs, { uid: 1000, gid: 1000, onChange: log ? (f) => log.push({ f, t: world.now() }) : undefined }),
     engine,
     size: () => ({ columns: term.cols, rows: term.rows }),
     now: () => {
@@ -76,9 +85,16 @@ export function startHost(o: HostOptions = {}): Host {
     await new Promise<void>((r) => term.write('', r));
     const b = term.buffer.active;
     const lines: string[] = [];
-    for (let y = 0; y < b.length; y++) lines.push(b.getLine(y)?.translateToString(true) ?? '');
+    for (let y = 0; y < b.length; y++) {
+      const line = b.getLine(y);
+      const text = line?.translateToString(true) ?? '';
+      // rows the terminal wrapped make one line again
+      if (line?.isWrapped && lines.length) lines[lines.length - 1] += text;
+      else lines.push(text);
+    }
     while (lines.length && lines[lines.length - 1] === '') lines.pop();
-    return lines.join('\n');
+    // blanks at the ends of lines are not seen, except on the line being typed
+    return lines.map((l, i) => (i === lines.length - 1 ? l : l.trimEnd())).join('\n');
   };
   const waitFor = async (pattern: string | RegExp, timeoutMs = 10_000): Promise<string> => {
     const end = Date.now() + timeoutMs;

@@ -152,6 +152,17 @@ export class Player {
     this.stopped = true;
   }
 
+  /**
+   * Live, with hops of earlier commands still waiting (the picture was off screen): skip to the
+   * first hop of the latest command, so the learner sees what they just did.
+   */
+  skipToLatest(): void {
+    if (this.mode !== 'live') return;
+    const last = this.lastWithSteps();
+    if (!last || last === this.cmd || this.waiting() === 0) return;
+    this.show(last, 0, false);
+  }
+
   /** Moves time on by `ms` of real time. Returns whether anything on screen changed. */
   tick(ms: number): boolean {
     if (this.stopped || !this.cmd || this.index < 0) return false;
