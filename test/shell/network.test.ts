@@ -3,6 +3,7 @@
 
 import { afterEach, describe, expect, test } from 'vitest';
 import { engineOf } from '../../src/sim/engine';
+import type { HttpResponse } from '../../src/sim/network/ports';
 import { KEYS, startHost, type Host } from './harness';
 
 let host: Host | null = null;
@@ -23,7 +24,7 @@ async function webServer(h: Host): Promise<string> {
     port: 80,
     proto: 'tcp',
     pid: 1,
-    handler: (req) =>
+    handler: (req): HttpResponse =>
       req.path === '/missing'
         ? { status: 404, headers: { Server: 'test', 'Content-Type': 'text/html' }, body: 'nope\n' }
         : { status: 200, headers: { Server: 'test', 'Content-Type': 'text/html', 'Content-Length': String(PAGE.length) }, body: PAGE },
