@@ -39,6 +39,11 @@ export const APPLETS: Record<string, AppletDef> = {
 export interface TableOptions {
   /** busybox banner line. */
   banner?: string;
+  /**
+   * Executables the table's own programs don't cover (a container image's daemons and tools):
+   * given the file found in PATH, the command that runs it, or null.
+   */
+  external?: (path: string, fs: FileSystem) => Command | null;
   /** GNU messages with ‘’ quotes (a UTF-8 locale). Host: true; Debian images: false. */
   utf8?: boolean;
 }
@@ -229,7 +234,7 @@ function busyboxMain(programs: Programs, env: AppletEnv): Command {
  * A table whose commands are files in the filesystem (container images). `programs` maps a
  * program name to its implementation; `multiCall` names binaries that dispatch on argv[0].
  */
-function fsTable(programs: Programs, multiCall: Set<string>, outer: () => CommandTable): ShellCommandTable {
+function fsTable(programs: Programs, multiCall: Set<string>, outer: () => CommandTable, external?: TableOptions['external']): ShellCommandTable {
   const programOf = (path: string, fs: FileSystem): string | null => {
     const { names, final } = chain(fs, path);
     const last = basename(final);
@@ -256,6 +261,8 @@ function fsTable(programs: Programs, multiCall: Set<string>, outer: () => Comman
       }
       if (multiCall.has(basename(chain(ctx.fs, path).final))) return { path: c, cmd: appletNotFound };
       if (isText(ctx.fs, chain(ctx.fs, path).final)) return { path: c, cmd: scriptCommand(outer, path) };
+      const ext = external?.(path, ctx.fs);
+      if (ext) return { path: c, cmd: ext };
       if (name.includes('/')) return null;
       // An executable we cannot run: a later PATH entry may still have it.
     }
@@ -292,7 +299,7 @@ export function busyboxCommands(opts: TableOptions = {}): ShellCommandTable {
   programs.set('sh', shellCommand('ash', () => self.t!));
   programs.set('ash', shellCommand('ash', () => self.t!));
   programs.set('busybox', busyboxMain(programs, env));
-  self.t = fsTable(programs, new Set(['busybox']), () => self.t!);
+  self.t = fsTable(programs, new Set(['busybox']), () => self.t!, opts.external);
   return self.t;
 }
 
@@ -305,7 +312,7 @@ export function debianCommands(opts: TableOptions = {}): ShellCommandTable {
   programs.set('sh', shellCommand('dash', () => self.t!));
   programs.set('bash', shellCommand('bash', () => self.t!));
   programs.set('rbash', shellCommand('bash', () => self.t!));
-  self.t = fsTable(programs, new Set(), () => self.t!);
+  self.t = fsTable(programs, new Set(), () => self.t!, opts.external);
   return self.t;
 }
 

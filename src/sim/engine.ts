@@ -10,6 +10,7 @@ import { ImageService } from './daemon/image-service';
 import { NetworkService } from './daemon/network-service';
 import { VolumeService } from './daemon/volume-service';
 import type { Volume } from './daemon/volumes';
+import type { Registry } from './registry/registry';
 import { Registries } from './distribution/registries';
 import { hostFsEntries } from './host/host-fs';
 import { NetworkPlumbing } from './network/plumbing';
@@ -28,6 +29,8 @@ export interface Engine {
   networks: NetworkService;
   volumes: VolumeService;
   volumeSize(v: Volume): number;
+  /** Registries served by programs in this host's containers (the `registry` image), by container. */
+  servedRegistries: Map<string, { port: number; registry: Registry; pid: number }>;
   /** The Swarm header of /_ping ("inactive", "active/manager", ...). */
   swarmStatus?: () => string;
   /** The Swarm section of /info. */
@@ -76,15 +79,33 @@ export function createWorld(opts: SimOptions = {}): World {
       runtime,
       containers,
       execs: new ExecService(d, runtime, containers),
-      images: new ImageService(d, (domain: string) => registries.lookup(domain)),
+      images: new ImageService(d, (domain: string) => registries.lookup(domain, (host, port) => servedRegistry(engine, host, port))),
       networks: new NetworkService(d, net, containers),
       volumes: new VolumeService(d),
       volumeSize: (v: Volume) => volumeBytes(v),
+      servedRegistries: new Map(),
     } satisfies Engine);
     engines.set(d, engine);
   });
   for (const h of opts.hosts ?? [{}]) world.addHost(h);
   return world;
+}
+
+/** The registry a container serves at host:port as this host sees it (a published port). */
+function servedRegistry(e: Engine, host: string, port: number): Registry | undefined {
+  const local = ['localhost', '127.0.0.1', '0.0.0.0', e.daemon.info.ip, e.daemon.name];
+  let containerId: string | undefined;
+  let cport = port;
+  if (local.includes(host)) {
+    const b = e.net.ports.lookup(port, 'tcp', host === 'localhost' ? '127.0.0.1' : host);
+    containerId = b?.containerId;
+    cport = b?.containerPort ?? port;
+  } else containerId = e.net.resolve(host, null)?.id;
+  if (!containerId) return undefined;
+  const c = e.daemon.containers.get(containerId);
+  const served = e.servedRegistries.get(containerId);
+  if (!c || !served || served.port !== cport || !c.running || !c.processes.has(served.pid)) return undefined;
+  return served.registry;
 }
 
 function volumeBytes(v: Volume): number {

@@ -88,7 +88,8 @@ export function testEngine(opts: SimOptions & { api?: ApiOptions; wrap?: WrapOpt
       return { status: res.status, body: text ? JSON.parse(text) : null };
     },
     async pull(ref) {
-      const [name, tag = 'latest'] = ref.split(':');
+      const colon = ref.lastIndexOf(':');
+      const [name, tag] = colon > ref.lastIndexOf('/') ? [ref.slice(0, colon), ref.slice(colon + 1)] : [ref, 'latest'];
       const res = await call('POST', `/v1.50/images/create?fromImage=${encodeURIComponent(name!)}&tag=${encodeURIComponent(tag)}`);
       if (res.status !== 200) throw new Error(`pull ${ref}: ${res.status} ${await res.text()}`);
       return drain(res);

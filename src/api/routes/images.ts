@@ -6,6 +6,17 @@ import { Filters } from '../../sim/core/filters';
 import { compareVersions, ctxOf, traceOp, type Env } from '../app';
 import { boolValue, json, stream } from '../http';
 
+/** X-Registry-Auth: base64url JSON of an AuthConfig; anything invalid counts as anonymous. */
+export function decodeAuth(header: string | undefined): { username?: string; password?: string; serveraddress?: string } {
+  if (!header) return {};
+  try {
+    const b64 = header.replace(/-/g, '+').replace(/_/g, '/');
+    return JSON.parse(new TextDecoder().decode(Uint8Array.from(atob(b64), (ch) => ch.charCodeAt(0)))) ?? {};
+  } catch {
+    return {};
+  }
+}
+
 export function imageRoutes(app: Hono<Env>): void {
   app.get('/images/json', (c) => {
     const { e } = ctxOf(c);
@@ -47,6 +58,14 @@ export function imageRoutes(app: Hono<Env>): void {
       );
       return unsub;
     });
+  });
+
+  app.post('/images/:name{.+}/push', (c) => {
+    const { e } = ctxOf(c);
+    traceOp(c, 'image.push');
+    const auth = decodeAuth(c.req.header('x-registry-auth'));
+    const push = e.images.push(decodeURIComponent(c.req.param('name')), c.req.query('tag') ?? '', { username: auth.username });
+    return stream('application/json', (push_, close) => push.subscribe(push_, () => close()));
   });
 
   app.get('/images/search', (c) => {

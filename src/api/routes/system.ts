@@ -28,6 +28,13 @@ export function systemRoutes(app: Hono<Env>): void {
     new Response(null, { status: 200, headers: { ...pingHeaders(ctxOf(c)), 'Content-Type': 'text/plain; charset=utf-8', 'Content-Length': '0' } }),
   );
 
+  // docker login: the simulated registries accept any user with a password
+  app.post('/auth', async (c) => {
+    const body = (await c.req.json().catch(() => null)) as { username?: string; password?: string } | null;
+    if (!body || !body.username || !body.password) return json(401, { message: 'Get "https://registry-1.docker.io/v2/": unauthorized: incorrect username or password' });
+    return json(200, { Status: 'Login Succeeded', IdentityToken: '' });
+  });
+
   app.get('/version', (c) => {
     const { d } = ctxOf(c);
     const details = {

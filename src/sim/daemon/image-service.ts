@@ -9,6 +9,7 @@ import type { Filters } from '../core/filters';
 import { rfc3339Nano, ZERO_TIME } from '../core/time';
 import type { RegistryLookup } from '../distribution/registries';
 import { startPull, type PullOperation } from '../distribution/pull';
+import { startPush, type PushAuth } from '../distribution/push';
 import type { Container } from './container';
 import { parseUntil } from './containers';
 import type { Daemon } from './daemon';
@@ -128,13 +129,13 @@ export class ImageService {
   // ---- adding images -----------------------------------------------------------------------
 
   /** Registers an image from its config and layers (pull, build, commit, load). */
-  register(configBytes: string, layers: { diffId: string; size: number; content: Layer }[], parent = ''): Image {
+  register(configBytes: string, layers: { diffId: string; size: number; content: Layer; blobDigest?: string; blobSize?: number }[], parent = ''): Image {
     const id = sha256Digest(configBytes);
     const existing = this.store.get(id);
     if (existing) return existing;
     const config = JSON.parse(configBytes) as ImageConfigFile;
     const chains = chainIds(layers.map((l) => l.diffId));
-    layers.forEach((l, i) => this.store.retainLayer({ chainId: chains[i]!, diffId: l.diffId, size: l.size, content: l.content }));
+    layers.forEach((l, i) => this.store.retainLayer({ chainId: chains[i]!, diffId: l.diffId, size: l.size, content: l.content, blobDigest: l.blobDigest, blobSize: l.blobSize }));
     const img: Image = { id, configBytes, config, chain: chains, tags: [], digests: [], parent, lastTagTime: null, size: 0 };
     img.size = this.store.imageSize(img);
     this.store.addImage(img);
@@ -165,6 +166,12 @@ export class ImageService {
       .filter((r) => r.star_count >= stars && (official === null || r.is_official === official))
       .slice(0, limit)
       .map((r) => ({ ...r }));
+  }
+
+  /** docker push: `name` without a tag pushes every tag of the repository. */
+  push(name: string, tag: string, auth: PushAuth): PullOperation {
+    const ref = normalize(tag ? `${name}:${tag}` : name);
+    return startPush(this, { kind: 'named', domain: ref.domain, path: ref.path }, tag || null, auth);
   }
 
   pull(refInput: string, platform: string): PullOperation {

@@ -58,7 +58,7 @@ interface LayerJob {
   downloaded: number;
 }
 
-function progressText(current: number, total: number): string {
+export function progressText(current: number, total: number): string {
   const pct = Math.min(50, Math.floor(Math.floor((current / total) * 100) / 2));
   const bar = `[${'='.repeat(pct)}>${' '.repeat(Math.max(0, 50 - pct))}] `;
   const cur = humanSize(current);
@@ -131,7 +131,7 @@ export function startPull(svc: ImageService, ref: NamedReference, platform: stri
   const complete = () => {
     const img = svc.register(
       configBytes,
-      jobs.map((j) => ({ diffId: j.blob.diffId, size: j.blob.unpackedSize, content: layerContent(j.blob) })),
+      jobs.map((j) => ({ diffId: j.blob.diffId, size: j.blob.unpackedSize, content: layerContent(j.blob), blobDigest: j.blob.digest, blobSize: j.blob.size })),
     );
     const wasTagged = !ref.digest && d.images.refs.get(full(ref)) === img.id;
     if (!ref.digest) svc.setRef(img, ref);

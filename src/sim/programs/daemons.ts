@@ -12,6 +12,7 @@ import { postgres } from './postgres/server';
 import { postgresTools } from './postgres/tools';
 import { redisCli } from './redis/cli';
 import { redisServer } from './redis/server';
+import { registry } from './registry';
 import { gosu, setpriv, suExec } from './tools/privileges';
 
 export function daemonPrograms(): Map<string, Command> {
@@ -27,6 +28,7 @@ export function daemonPrograms(): Map<string, Command> {
   out.set('psql', psql);
   out.set('pg_isready', pgIsReady);
   out.set('postgres-tools', postgresTools);
+  out.set('registry', registry);
   out.set('gosu', gosu);
   out.set('su-exec', suExec);
   out.set('setpriv', setpriv);

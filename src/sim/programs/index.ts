@@ -26,7 +26,7 @@ export class Programs implements ProgramTable {
 
 export function defaultPrograms(): Programs {
   const p = new Programs().set('hello', hello);
-  for (const [name, program] of shellPrograms()) p.set(name, program);
+  for (const [name, program] of shellPrograms(p)) p.set(name, program);
   for (const [name, program] of daemonPrograms()) p.set(name, program);
   return p;
 }

@@ -5,6 +5,8 @@
 
 import { busyboxCommands, debianCommands, type ShellCommandTable } from '../../sh';
 import type { Command } from '../../sh/types';
+import type { FileSystem } from '../../vfs/types';
+import { PROGRAM_MAGIC, type ProgramTable } from '../runtime/exec';
 
 /** Programs dispatched through a command table by argv[0]. */
 function viaTable(table: ShellCommandTable, program: string): Command {
@@ -22,11 +24,25 @@ function viaTable(table: ShellCommandTable, program: string): Command {
 /** Names of the catalog's program models that the shells' applets serve. */
 export const DEBIAN_FAMILY = ['bash', 'dash', 'coreutils', 'grep', 'sed', 'findutils', 'procps', 'hostname', 'diffutils', 'ncurses', 'util-linux', 'mawk', 'gawk'];
 
-export function shellPrograms(): Map<string, Command> {
+/**
+ * The shells' command tables, with the image's other executables (daemons, tools) found through
+ * `all`, the world's program table: a shell script's `exec nginx` runs the nginx model.
+ */
+export function shellPrograms(all: ProgramTable): Map<string, Command> {
   const out = new Map<string, Command>();
-  const bb = busyboxCommands({ banner: 'BusyBox v1.37.0 (2025-05-26 20:04:45 UTC) multi-call binary.' });
+  const external = (path: string, fs: FileSystem): Command | null => {
+    let head: string;
+    try {
+      head = fs.readFile(path).slice(0, 128);
+    } catch {
+      return null;
+    }
+    if (!head.startsWith(PROGRAM_MAGIC)) return null;
+    return all.get(head.slice(PROGRAM_MAGIC.length).split(/\s/)[0]!) ?? null;
+  };
+  const bb = busyboxCommands({ banner: 'BusyBox v1.37.0 (2025-05-26 20:04:45 UTC) multi-call binary.', external });
   out.set('busybox', viaTable(bb, 'busybox'));
-  const deb = debianCommands();
+  const deb = debianCommands({ external });
   for (const name of DEBIAN_FAMILY) out.set(name, viaTable(deb, name));
   return out;
 }

@@ -350,6 +350,12 @@ export class Registry {
   // -------------------------------------------------------------------------------------------
   // push
 
+  /** Checks a push is allowed before anything is sent (the token request of a real client). */
+  checkPush(repo: string, opts?: RequestOptions): void {
+    this.checkName(repo);
+    this.checkAccess(repo, 'push', opts);
+  }
+
   private pushTarget(repo: string, opts?: RequestOptions): PushedRepo {
     this.checkName(repo);
     this.checkAccess(repo, 'push', opts);

@@ -2,6 +2,7 @@
 // sockets, HTTP through the host's networks, the process table, signals between processes.
 
 import type { Engine } from '../engine';
+import type { Registry } from '../registry/registry';
 import type { HttpHandler } from '../network/ports';
 import type { Command } from '../../sh/types';
 import { TCP_METHOD, type ChildExit, type ChildSpec, type HttpClient, type MachineInfo, type ProcessInfo } from '../programs/effects';
@@ -15,6 +16,11 @@ export function containerEffects(engine: () => Engine): CustomEffects {
     const e = engine();
     const c = owner.container;
     switch (name) {
+      case 'serve-registry': {
+        const { port, registry } = data as { port: number; registry: Registry };
+        e.servedRegistries.set(c.id, { port, registry, pid: proc.pid });
+        return { value: true };
+      }
       case 'pause':
         return { suspend: () => () => {} };
       case 'listen': {
