@@ -133,9 +133,15 @@ interface Root {
   nextJob: number;
   allocPid: () => number;
   commandCount: number;
+  /** Nesting of function calls, subshells and command substitutions (bounded by the JS stack). */
+  nesting: number;
 }
 
 const PREEMPT_EVERY = 1000;
+/** Process limit (a fork bomb ends with "fork: Resource temporarily unavailable"). */
+const MAX_TASKS = 2048;
+/** Function call depth limit (real shells overflow their stack; ours is the JS stack). */
+const MAX_FUNC_DEPTH = 150;
 
 export class Shell {
   readonly flavor: Flavor;
@@ -218,6 +224,7 @@ export class Shell {
         nextJob: 1,
         allocPid: opts.allocPid ?? (() => ++next),
         commandCount: 0,
+        nesting: 0,
       };
       sched.onSignal = (sig) => this.onSignal(sig);
       if (opts.interactive) sched.tty = this.termIn;
@@ -401,6 +408,10 @@ export class Shell {
 
   /** Spawns a task for a command; its process tree hangs off this shell's task. */
   spawn(gen: Run<number>, stdin: Input | null, label: string): Task {
+    if (this.root.sched.tasks.length >= MAX_TASKS) {
+      gen.return(0);
+      throw new ExpansionError('fork: Resource temporarily unavailable', 254, false);
+    }
     const t = this.root.sched.spawn(gen, stdin, label);
     t.parent = this.selfTask;
     t.background = this.inBackground;
@@ -952,9 +963,15 @@ export class Shell {
       case 'group':
         return yield* this.execList(node.body, rfds);
       case 'subshell': {
+        if (this.root.nesting >= MAX_FUNC_DEPTH) throw new ExpansionError('maximum nesting level exceeded', 2, false);
         const sub = this.fork();
         sub.fds = rfds;
-        return yield* sub.asProcess(sub.execList(node.body, rfds));
+        this.root.nesting++;
+        try {
+          return yield* sub.asProcess(sub.execList(node.body, rfds));
+        } finally {
+          this.root.nesting--;
+        }
       }
       case 'if':
         return yield* this.execIf(node, rfds);
@@ -1263,7 +1280,8 @@ export class Shell {
   *invoke(argv: string[], assigns: [string, string, boolean][], fds: Fds): Run<number> {
     const name = argv[0];
     const fn = this.funcs.get(name);
-    if (fn && !SPECIAL_BUILTINS.has(name)) return yield* this.withTempVars(assigns, true, () => this.callFunction(fn, argv, fds));
+    // bash looks for functions first; POSIX shells (dash, ash) find special builtins first.
+    if (fn && (this.flavor === 'bash' || !SPECIAL_BUILTINS.has(name))) return yield* this.withTempVars(assigns, true, () => this.callFunction(fn, argv, fds));
     const builtin = this.builtin(name);
     if (builtin) {
       const persist = SPECIAL_BUILTINS.has(name) && this.flavor !== 'bash';
@@ -1302,6 +1320,10 @@ export class Shell {
   }
 
   *callFunction(body: CommandNode, argv: string[], fds: Fds): Run<number> {
+    if (this.root.nesting >= MAX_FUNC_DEPTH) {
+      throw new ExpansionError(`${argv[0]}: maximum function nesting level exceeded (${MAX_FUNC_DEPTH})`, 2, false);
+    }
+    this.root.nesting++;
     const savedPos = this.positional;
     const savedLoop = this.loopDepth;
     this.positional = argv.slice(1);
@@ -1313,6 +1335,7 @@ export class Shell {
       if (e instanceof ReturnRequest) return e.status;
       throw e;
     } finally {
+      this.root.nesting--;
       this.positional = savedPos;
       this.loopDepth = savedLoop;
       const scope = this.locals.pop()!;
@@ -1418,6 +1441,16 @@ export class Shell {
   }
 
   private *commandSubst(program: Program, _text: string): Run<string> {
+    if (this.root.nesting >= MAX_FUNC_DEPTH) throw new ExpansionError('maximum nesting level exceeded', 2, false);
+    this.root.nesting++;
+    try {
+      return yield* this.commandSubstInner(program);
+    } finally {
+      this.root.nesting--;
+    }
+  }
+
+  private *commandSubstInner(program: Program): Run<string> {
     const sub = this.fork();
     const out = new StringOutput();
     const subFds: Fds = new Map(this.fds);

@@ -4,6 +4,9 @@
 import type { Command } from '../../sh/types';
 import { curl } from './net/curl';
 import { httpd } from './httpd';
+import { go, goBinary } from './lang/go';
+import { node } from './lang/node';
+import { python } from './lang/python';
 import { nginx } from './nginx';
 import { initdb } from './postgres/initdb';
 import { pgCtl } from './postgres/pg_ctl';
@@ -20,6 +23,10 @@ export function daemonPrograms(): Map<string, Command> {
   out.set('nginx', nginx);
   out.set('curl', curl);
   out.set('httpd', httpd);
+  out.set('node', node);
+  out.set('python3', python);
+  out.set('go', go);
+  out.set('go-binary', goBinary);
   out.set('redis-server', redisServer);
   out.set('redis-cli', redisCli);
   out.set('postgres', postgres);

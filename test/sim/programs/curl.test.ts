@@ -9,7 +9,7 @@ describe('curl (debian bookworm: 7.88.1)', () => {
   let client: string;
   let webIp: string;
   beforeAll(async () => {
-    t = await programEngine([], ['nginx:latest']);
+    t = await programEngine(['nginx:latest']);
     expect((await t.json('POST', '/v1.50/networks/create', { Name: 'app' })).status).toBe(201);
     await t.run({ Image: 'nginx:latest', Entrypoint: ['nginx'], Cmd: ['-g', 'daemon off;'], HostConfig: { NetworkMode: 'app' } }, 'web');
     webIp = (await t.inspect('web')).NetworkSettings.Networks.app.IPAddress;

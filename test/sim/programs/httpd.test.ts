@@ -12,7 +12,7 @@ function lines(text: string): string[] {
 describe('httpd', () => {
   let t: ProgramEngine;
   beforeAll(async () => {
-    t = await programEngine([], ['httpd:latest']);
+    t = await programEngine(['httpd:latest']);
   });
 
   it('starts with the ServerName warning twice and its notices, four httpd processes', async () => {

@@ -19,7 +19,7 @@ function lines(text: string): string[] {
 describe('nginx', () => {
   let t: ProgramEngine;
   beforeAll(async () => {
-    t = await programEngine([], ['nginx:latest']);
+    t = await programEngine(['nginx:latest']);
   });
 
   it('starts: its notice lines on stderr, a worker per CPU, the master and workers in docker top', async () => {

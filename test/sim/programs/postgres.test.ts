@@ -15,7 +15,7 @@ describe('postgres, initdb, pg_ctl, psql', () => {
   let t: ProgramEngine;
   let tools: string;
   beforeAll(async () => {
-    t = await programEngine([], [PG]);
+    t = await programEngine([PG]);
     await t.json('POST', '/v1.50/networks/create', { Name: 'backend' });
     tools = await t.run({ Image: PG, User: 'postgres', Entrypoint: ['sleep'], Cmd: ['infinity'], HostConfig: { Binds: VOL } }, 'tools');
   });

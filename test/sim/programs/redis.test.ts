@@ -14,7 +14,7 @@ function lines(text: string): string[] {
 describe('redis-server and redis-cli', () => {
   let t: ProgramEngine;
   beforeAll(async () => {
-    t = await programEngine([], ['redis:7.4', 'redis:latest']);
+    t = await programEngine(['redis:7.4', 'redis:latest']);
     await t.json('POST', '/v1.50/networks/create', { Name: 'cache' });
   });
 

@@ -1,71 +1,8 @@
-// Driving program models through the engine: fixture images (debian:bookworm-slim plus the
-// executables of a program model) served by a registry at localhost:5000, containers created
-// and started over the Engine API, their logs split into stdout and stderr, HTTP from the host
-// (/_sim/http), and commands run inside a container with docker exec.
+// Driving program models through the engine: images pulled from the Hub catalog, containers
+// created and started over the Engine API, their logs split into stdout and stderr, HTTP from
+// the host (/_sim/http), and commands run inside a container as docker exec runs them.
 
-import { Registry } from '../../../src/sim/registry/registry';
-import { debianImage } from '../../../src/sim/registry/catalog/base/debian';
-import { ImageBuilder } from '../../../src/sim/registry/catalog/build';
-import { layerMaker } from '../../../src/sim/registry/catalog/layers';
-import { both, AUTO, repository, tags, type Arch, type ImageDef, type RepositoryDef } from '../../../src/sim/registry/catalog/model';
-import { registriesFor } from '../../../src/sim/engine';
 import { testEngine, type TestEngine } from '../../support/engine';
-
-export interface FixtureSpec {
-  /** Repository name under localhost:5000. */
-  name: string;
-  tag?: string;
-  /** path -> program model name */
-  exes?: Record<string, string>;
-  /** path -> text content */
-  files?: Record<string, string>;
-  dirs?: string[];
-  env?: Record<string, string>;
-  entrypoint?: string[];
-  cmd?: string[];
-  volumes?: string[];
-  expose?: string[];
-  stopSignal?: string;
-  workdir?: string;
-  /** Users to add to /etc/passwd: name -> uid (group of the same id and name). */
-  users?: Record<string, number>;
-}
-
-const EPOCH = '2025-06-01T00:00:00Z';
-
-function fixtureImage(spec: FixtureSpec, arch: Arch): ImageDef {
-  const L = layerMaker(`fixture:${spec.name}:${spec.tag ?? 'latest'}`, arch, EPOCH);
-  const base = debianImage('bookworm-slim', arch);
-  let b = ImageBuilder.from(base, 'debian:bookworm-slim');
-  const users = Object.entries(spec.users ?? {});
-  const layer = L('files', both(1_000, AUTO), (t) => {
-    for (const d of spec.dirs ?? []) t.dir(d);
-    for (const [path, program] of Object.entries(spec.exes ?? {})) t.exe(path, program, 100_000);
-    for (const [path, text] of Object.entries(spec.files ?? {})) t.file(path, text);
-    if (users.length > 0) {
-      const passwd = baseFile(base, '/etc/passwd') + users.map(([n, id]) => `${n}:x:${id}:${id}::/home/${n}:/bin/sh\n`).join('');
-      const group = baseFile(base, '/etc/group') + users.map(([n, id]) => `${n}:x:${id}:\n`).join('');
-      t.file('/etc/passwd', passwd).file('/etc/group', group);
-    }
-  });
-  b = b.run('install the program', layer);
-  if (spec.env) b = b.env(spec.env);
-  if (spec.workdir) b = b.workdir(spec.workdir);
-  if (spec.volumes) b = b.volume(...spec.volumes);
-  if (spec.expose) b = b.expose(...spec.expose);
-  if (spec.stopSignal) b = b.stopSignal(spec.stopSignal);
-  if (spec.entrypoint) b = b.entrypoint(spec.entrypoint);
-  if (spec.cmd) b = b.cmd(spec.cmd);
-  return b.build();
-}
-
-function baseFile(image: ImageDef, path: string): string {
-  for (const l of [...image.layers].reverse()) {
-    const e = l.entries().find((x) => x.path === path || x.path === path.slice(1));
-    if (e && e.type === 'file' && typeof e.content === 'string') return e.content;
-  }
-  return '';
-}
 
 export interface ProgramEngine extends TestEngine {
   /** Creates a container (JSON config of POST /containers/create) and starts it; returns its id. */
@@ -83,25 +20,9 @@ export interface ProgramEngine extends TestEngine {
   fs(id: string): import('../../../src/vfs/types').FileSystem;
 }
 
-/** A test engine with fixture images at localhost:5000/<name>. */
-export async function programEngine(fixtures: FixtureSpec[] = [], pulls: string[] = []): Promise<ProgramEngine> {
+/** A test engine with these images pulled. */
+export async function programEngine(pulls: string[] = []): Promise<ProgramEngine> {
   const t = testEngine();
-  const byName = new Map<string, FixtureSpec[]>();
-  for (const f of fixtures) byName.set(f.name, [...(byName.get(f.name) ?? []), f]);
-  const repos: RepositoryDef[] = [...byName].map(([name, specs]) =>
-    repository({
-      name: `test/${name}`,
-      description: '',
-      stars: 0,
-      groups: specs.map((s) => tags([s.tag ?? 'latest'], (a) => fixtureImage(s, a), { arches: ['amd64'], attestations: false })),
-    }),
-  );
-  registriesFor(t.world).local.set('localhost:5000', new Registry({ host: 'localhost:5000', catalog: repos, unknownRepository: 'name-unknown' }));
-  for (const f of fixtures) {
-    const res = await t.call('POST', `/v1.50/images/create?fromImage=${encodeURIComponent(`localhost:5000/test/${f.name}`)}&tag=${f.tag ?? 'latest'}`);
-    const body = await t.drain(res);
-    if (res.status !== 200 || body.includes('errorDetail')) throw new Error(`pull fixture ${f.name}: ${body}`);
-  }
   for (const p of pulls) await t.pull(p);
 
   const pe: ProgramEngine = {
