@@ -103,6 +103,9 @@ export function createEngineApi(initial: World, opts: ApiOptions = {}): EngineAp
   app.use('*', async (c, next) => {
     const env = c.env as { ctx?: Ctx } | undefined;
     c.set('ctx', env?.ctx ?? ctxFor(ENGINE.apiVersion));
+    // reads are on the trace too (docker ps is a GET to dockerd); pings and /_sim are not
+    const path = new URL(c.req.url).pathname;
+    if ((c.req.method === 'GET' || c.req.method === 'HEAD') && path !== '/_ping' && !path.startsWith('/_sim/')) traceOp(c, `GET ${path}`);
     await next();
   });
 

@@ -101,3 +101,15 @@ describe('Engine API: system and images', () => {
     expect(String(events[0].timeNano)).toMatch(/^\d{19}$/);
   });
 });
+
+describe('the trace of reads', () => {
+  it('records a GET as a hop from the client to dockerd, over the transport the client used', async () => {
+    const t = testEngine({ api: { transport: 'unix' } });
+    const before = t.world.trace.all().length;
+    await t.call('GET', '/v1.50/containers/json?all=1');
+    await t.call('HEAD', '/_ping');
+    const ops = t.world.trace.all().slice(before);
+    expect(ops.map((o) => o.op)).toEqual(['GET /containers/json']);
+    expect(ops[0]!.hops[0]).toMatchObject({ from: 'client', to: 'dockerd', label: 'GET /containers/json (REST over unix socket)' });
+  });
+});
