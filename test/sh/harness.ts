@@ -260,7 +260,9 @@ export function runReal(flavor: Flavor, script: string, o: { files?: RunOpts['fi
       cwd: dir,
       input: o.stdin ?? '',
       encoding: 'utf8',
-      env: { PATH: '/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin', HOME: '/root', LC_ALL: o.locale ?? 'C.UTF-8', TERM: 'dumb' },
+      // SHLVL=1: bash started with a socket as stdin (as node spawns it) would otherwise read
+      // ~/.bashrc, thinking rshd started it.
+      env: { PATH: '/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin', HOME: '/root', LC_ALL: o.locale ?? 'C.UTF-8', TERM: 'dumb', SHLVL: '1' },
       timeout: 10_000,
     });
     return { stdout: r.stdout, stderr: r.stderr, status: r.status ?? -1 };

@@ -144,7 +144,7 @@ describe.each(FLAVORS)('%s script.sh: errors name the script and its line', (fla
     try {
       writeFileSync(join(dir, 'script.sh'), text);
       const cmd = flavor === 'ash' ? ['busybox', ['sh', 'script.sh']] : [flavor, ['script.sh']];
-      const r = spawnSync(cmd[0] as string, cmd[1] as string[], { cwd: dir, encoding: 'utf8', input: '', env: { PATH: '/usr/bin:/bin', HOME: '/root' } });
+      const r = spawnSync(cmd[0] as string, cmd[1] as string[], { cwd: dir, encoding: 'utf8', input: '', env: { PATH: '/usr/bin:/bin', HOME: '/root', SHLVL: '1' } });
       real = { stdout: r.stdout, stderr: r.stderr, status: r.status };
     } finally {
       rmSync(dir, { recursive: true, force: true });
