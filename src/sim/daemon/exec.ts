@@ -6,6 +6,7 @@ import { conflict, invalid, notFound } from '../core/errors';
 import type { Stamp } from '../core/time';
 import type { TraceOp } from '../core/trace';
 import { resolveExec, runtimeErrorText } from '../runtime/exec';
+import { lookupUser } from '../runtime/users';
 import type { SimProcess } from '../runtime/process';
 import type { Pty } from '../runtime/pty';
 import type { SimRuntime } from '../runtime/runtime';
@@ -64,6 +65,11 @@ export class ExecService {
     if (!c.running) throw conflict(`container ${c.id} is not running`);
     if (c.status === 'paused') throw conflict(`Container ${ref} is paused, unpause the container before exec`);
     if (c.status === 'restarting') throw conflict(`Container ${c.id} is restarting, wait until the container is running`);
+    if (opts.User) {
+      // moby looks the user up at create, for an early error
+      const u = lookupUser(c.fs, opts.User);
+      if (!u.ok) throw invalid(u.message);
+    }
     const id = this.d.world.rng.id64();
     this.execs.set(id, { id, container: c, opts, running: false, started: false, exitCode: null, pid: 0, process: null, pty: null, run: c.startedAt });
     c.execIds.push(id);
@@ -93,7 +99,8 @@ export class ExecService {
     d.hop(op, 'containerd', 'shim', 'exec', { object: c.id });
     d.hop(op, 'shim', 'runc', 'runc exec', { object: c.id, oci: 'running' });
     const useTty = tty ?? e.opts.Tty;
-    const env = this.rt.envOf(c, e.opts.Env ?? [], useTty);
+    const user = e.opts.User || c.config.User;
+    const env = this.rt.envOf(c, e.opts.Env ?? [], useTty, user);
     const cwd = e.opts.WorkingDir || c.config.WorkingDir || '/';
     const argv = e.opts.Cmd ?? [];
     d.event('container', execAction('exec_start', argv), c.id, { ...this.containers.attrs(c), execID: id });
@@ -118,7 +125,7 @@ export class ExecService {
     e.running = true;
     const proc = this.rt.spawn(
       c,
-      { argv: r.argv, env, cwd, tty: useTty, program: r.program, init: false },
+      { argv: r.argv, env, cwd, tty: useTty, program: r.program, init: false, user },
       {
         container: c,
         execId: id,

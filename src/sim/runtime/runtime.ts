@@ -17,6 +17,7 @@ import { PortInUse } from '../network/ports';
 import type { NetworkPlumbing } from '../network/plumbing';
 import { DEFAULT_PATH, resolveExec, runtimeErrorText, type ProgramTable } from './exec';
 import { SimProcess, type CustomOutcome, type ProcessHost } from './process';
+import { lookupUser } from './users';
 import { Pty } from './pty';
 
 export interface ProcessOwner {
@@ -165,7 +166,7 @@ export class SimRuntime implements Runtime, ProcessHost {
   // ---- processes -----------------------------------------------------------------------------
 
   /** Environment of a container's processes: its Env, HOSTNAME, a default PATH, TERM with -t. */
-  envOf(c: Container, extra: string[] = [], tty = c.config.Tty): Map<string, string> {
+  envOf(c: Container, extra: string[] = [], tty = c.config.Tty, user = c.config.User): Map<string, string> {
     const env = new Map<string, string>();
     env.set('PATH', DEFAULT_PATH);
     env.set('HOSTNAME', c.config.Hostname);
@@ -175,7 +176,7 @@ export class SimRuntime implements Runtime, ProcessHost {
       env.set(e.slice(0, i), e.slice(i + 1));
     }
     if (tty && !env.has('TERM')) env.set('TERM', 'xterm');
-    if (!env.has('HOME')) env.set('HOME', homeOf(c.fs, c.config.User));
+    if (!env.has('HOME')) env.set('HOME', homeOf(c.fs, user));
     return env;
   }
 
@@ -187,6 +188,12 @@ export class SimRuntime implements Runtime, ProcessHost {
     }
     d.hop(op, 'containerd', 'shim', 'start shim (containerd-shim-runc-v2)', { object: c.id });
     d.hop(op, 'shim', 'runc', 'runc create', { object: c.id, oci: 'creating' });
+    // the spec's process user (moby WithUser): a name the image does not know fails the start
+    const user = lookupUser(c.fs, c.config.User);
+    if (!user.ok) {
+      c.exitCode = 128;
+      throw systemError(user.message);
+    }
     const argv = [c.path, ...c.args];
     const env = this.envOf(c);
     const cwd = c.config.WorkingDir || '/';
@@ -219,7 +226,19 @@ export class SimRuntime implements Runtime, ProcessHost {
 
   spawn(
     c: Container,
-    opts: { argv: string[]; env: Map<string, string>; cwd: string; tty: boolean; program: Command; init: boolean; pid?: number; ppid?: number; catches?: readonly string[] },
+    opts: {
+      argv: string[];
+      env: Map<string, string>;
+      cwd: string;
+      tty: boolean;
+      program: Command;
+      init: boolean;
+      pid?: number;
+      ppid?: number;
+      catches?: readonly string[];
+      /** The `User` to run as (an exec's); the container's by default. */
+      user?: string;
+    },
     owner: ProcessOwner,
   ): SimProcess {
     const pid = opts.pid ?? c.nextPid;
@@ -235,9 +254,7 @@ export class SimRuntime implements Runtime, ProcessHost {
       fs: c.fs,
       sys: {
         hostname: c.config.Hostname,
-        user: c.config.User || 'root',
-        uid: 0,
-        gid: 0,
+        ...this.processUser(c, opts.user),
         kernelName: 'Linux',
         kernelRelease: this.d.info.kernelVersion,
         kernelVersion: '#60-Ubuntu SMP PREEMPT_DYNAMIC Fri May  2 10:45:01 UTC 2025',
@@ -253,6 +270,12 @@ export class SimRuntime implements Runtime, ProcessHost {
     c.processes.set(proc.pid, proc);
     this.owners.set(proc, owner);
     return proc;
+  }
+
+  /** Name, uid and gid a process runs with (root when the user cannot be found). */
+  processUser(c: Container, spec = c.config.User): { user: string; uid: number; gid: number } {
+    const u = lookupUser(c.fs, spec ?? '');
+    return u.ok ? { user: u.name, uid: u.uid, gid: u.gid } : { user: 'root', uid: 0, gid: 0 };
   }
 
   makePty(proc: SimProcess, toTerminal: (text: string) => void): Pty {
