@@ -79,7 +79,7 @@ export interface DiagramLayout {
   api: { box: Box; anchor: { x: number; y: number }; align: 'start' | 'end' };
   shims: ShimRow[];
   shimMore: number;
-  /** One box per OCI state, in OCI_STATES order, beside or below runc. */
+  /** One box per OCI state, in OCI_STATES order: inside runc's box (wide) or beside it (compact). */
   oci: { title: Box; chips: Box[] };
   host: Box;
   sections: { containers: Section; images: Section; networks: Section; volumes: Section };
@@ -102,6 +102,8 @@ const M = 16;
 const BOX_H = 60;
 const ROW_H = 22;
 const MAX_SHIMS = 4;
+/** Where the shim rows start inside the shim box (below its name and role). */
+export const SHIM_TOP = 52;
 const CHIP_H = 22;
 const CHIP_GAP = 4;
 const CARD_H = 54;
@@ -118,7 +120,7 @@ export function layoutDiagram(snap: HostSnapshot, width: number, opts: LayoutOpt
   const shimList = shimRowsOf(snap, opts.ghostShims ?? []);
   const shown = shimList.slice(0, MAX_SHIMS);
   const shimMore = shimList.length - shown.length;
-  const shimH = Math.max(BOX_H, 44 + Math.max(1, shown.length + (shimMore > 0 ? 1 : 0)) * ROW_H + 6);
+  const shimH = Math.max(BOX_H, SHIM_TOP + Math.max(1, shown.length + (shimMore > 0 ? 1 : 0)) * ROW_H + 6);
 
   const parts = {} as Record<PipelinePart, Box>;
   let api: DiagramLayout['api'];
@@ -139,7 +141,9 @@ export function layoutDiagram(snap: HostSnapshot, width: number, opts: LayoutOpt
     parts.dockerd = { x: xs[1]!, y: pipeY, w: colW, h: BOX_H };
     parts.containerd = { x: xs[2]!, y: pipeY, w: colW, h: BOX_H };
     parts.shim = { x: xs[3]!, y: pipeY, w: colW, h: shimH };
-    parts.runc = { x: xs[4]!, y: pipeY, w: colW, h: BOX_H };
+    // runc shows the OCI states inside its box.
+    const chipsY = pipeY + 70;
+    parts.runc = { x: xs[4]!, y: pipeY, w: colW, h: 70 + 5 * (CHIP_H + CHIP_GAP) + 6 };
     parts.registry = { x: xs[1]!, y: topY, w: colW, h: 56 };
     const wireY = pipeY + BOX_H / 2;
     api = {
@@ -147,9 +151,8 @@ export function layoutDiagram(snap: HostSnapshot, width: number, opts: LayoutOpt
       anchor: { x: xs[0]! + colW + gapApi / 2, y: wireY },
       align: 'end',
     };
-    const chipsY = pipeY + BOX_H + 30;
-    oci = { title: { x: xs[4]!, y: chipsY - 22, w: colW, h: 18 }, chips: chipBoxes(xs[4]! + 8, chipsY, colW - 16, 'column') };
-    bottom = Math.max(pipeY + shimH, chipsY + 5 * (CHIP_H + CHIP_GAP));
+    oci = { title: { x: xs[4]! + 16, y: chipsY - 20, w: colW - 24, h: 18 }, chips: chipBoxes(xs[4]! + 12, chipsY, colW - 24, 'column') };
+    bottom = Math.max(pipeY + shimH, parts.runc.y + parts.runc.h);
   } else {
     const leftW = Math.round((W - 2 * M) * 0.54);
     const rightX = M + leftW + 26;
@@ -175,7 +178,7 @@ export function layoutDiagram(snap: HostSnapshot, width: number, opts: LayoutOpt
 
   // Shim rows inside the shim box.
   const sb = parts.shim;
-  const shims: ShimRow[] = shown.map((s, i) => ({ ...s, box: { x: sb.x + 8, y: sb.y + 42 + i * ROW_H, w: sb.w - 16, h: ROW_H - 4 } }));
+  const shims: ShimRow[] = shown.map((s, i) => ({ ...s, box: { x: sb.x + 10, y: sb.y + SHIM_TOP + i * ROW_H, w: sb.w - 18, h: ROW_H - 4 } }));
 
   // The host and its objects.
   const hostY = bottom + 30;
@@ -270,7 +273,8 @@ function layoutObjects(snap: HostSnapshot, inner: { x: number; y: number; w: num
       h: layerH - 1,
     },
   }));
-  ib.h = shownImages.length === 0 ? 24 + 26 : 26 + stackH + 36;
+  const shares = layerBlocks(shownImages).some((b) => b.to > b.from);
+  ib.h = shownImages.length === 0 ? 24 + 26 : 26 + stackH + 36 + (shares ? 20 : 0);
 
   // Networks and volumes: rows with the containers on them.
   const names = new Map(snap.containers.map((c) => [c.id, c.name]));
@@ -278,7 +282,7 @@ function layoutObjects(snap: HostSnapshot, inner: { x: number; y: number; w: num
   nb.y = compact ? ib.y + ib.h + gap : inner.y;
   const networks: ListRow[] = snap.networks.map((n, i) => ({
     name: n.name,
-    detail: n.driver,
+    detail: n.driver === n.name || n.driver === 'null' ? '' : n.driver,
     members: snap.containers.filter((c) => c.networks.includes(n.name)).map((c) => names.get(c.id) ?? c.id),
     box: { x: nb.x, y: nb.y + 24 + i * 26, w: nb.w, h: 22 },
   }));
@@ -288,7 +292,7 @@ function layoutObjects(snap: HostSnapshot, inner: { x: number; y: number; w: num
   const vols = snap.volumes.slice(0, 8);
   const volumes: ListRow[] = vols.map((v, i) => ({
     name: v.anonymous ? `${v.name.slice(0, 12)}…` : v.name,
-    detail: v.anonymous ? 'anonymous' : 'named',
+    detail: v.anonymous ? 'anonymous' : '',
     members: snap.containers.filter((c) => c.volumes.includes(v.name)).map((c) => c.name),
     box: { x: vb.x, y: vb.y + 24 + i * 26, w: vb.w, h: 22 },
   }));
@@ -357,6 +361,45 @@ function clip(box: Box, c: { x: number; y: number }, to: { x: number; y: number 
   const sy = dy === 0 ? Infinity : box.h / 2 / Math.abs(dy);
   const s = Math.min(sx, sy, 1);
   return { x: c.x + dx * s, y: c.y + dy * s };
+}
+
+export type HopPath = { kind: 'move'; x1: number; y1: number; x2: number; y2: number } | { kind: 'self'; box: Box };
+
+/** The way a hop's token goes: along the wire between two parts, or a pulse round one. */
+export function hopPath(layout: DiagramLayout, from: Component, to: Component, object?: string): HopPath | null {
+  const A = anchorOf(layout, from, object);
+  const B = anchorOf(layout, to, object);
+  if (!A || !B) return null;
+  if (A === B || (A.x === B.x && A.y === B.y && A.w === B.w)) return { kind: 'self', box: A };
+  // Parts side by side in the wide row: along their wire, at the height of the first row of text.
+  if (!layout.compact && A.y === B.y && A.y === layout.parts.client.y) {
+    const y = A.y + 30;
+    return A.x < B.x ? { kind: 'move', x1: A.x + A.w, y1: y, x2: B.x, y2: y } : { kind: 'move', x1: A.x, y1: y, x2: B.x + B.w, y2: y };
+  }
+  return { kind: 'move', ...segment(A, B) };
+}
+
+/** Where the label of the hop goes: under a sideways move, beside an upright one, above a pulse. */
+export function bubbleAt(layout: DiagramLayout, path: HopPath, textW: number, from: Component, to: Component, object?: string): { x: number; y: number } {
+  const h = 22;
+  let x: number;
+  let y: number;
+  if (path.kind === 'self') {
+    x = path.box.x + path.box.w / 2 - textW / 2;
+    y = path.box.y - h - 6;
+  } else if (Math.abs(path.x2 - path.x1) >= Math.abs(path.y2 - path.y1)) {
+    // Below two short boxes, else above them (tall ones: the shim with its rows, runc).
+    const A = anchorOf(layout, from, object)!;
+    const B = anchorOf(layout, to, object)!;
+    const top = Math.min(A.y, B.y);
+    const below = Math.max(A.y + A.h, B.y + B.h);
+    x = (path.x1 + path.x2) / 2 - textW / 2;
+    y = below - top <= 72 ? below + 8 : top - h - 8;
+  } else {
+    x = (path.x1 + path.x2) / 2 + 12;
+    y = (path.y1 + path.y2) / 2 - h / 2;
+  }
+  return { x: Math.max(4, Math.min(layout.width - textW - 4, x)), y: Math.max(2, y) };
 }
 
 /** Containers named by a hop that have no shim drawn now (for ghost rows while replaying). */

@@ -45,16 +45,16 @@ export function machineGraph(machine: AnyStateMachine): ChartGraph {
   return { states, transitions };
 }
 
-/** Grid places (column, row) for the container lifecycle: no two arrows cross. */
+/** Grid places (column, row) for the container lifecycle: top to bottom, no two arrows cross. */
 const PLACES: Record<string, [number, number]> = {
-  created: [0, 0],
-  running: [1, 0],
-  paused: [2, 0],
-  restarting: [0, 1],
-  exited: [1, 1],
-  removing: [1, 2],
-  dead: [2, 2],
-  removed: [1, 3],
+  created: [1, 0],
+  paused: [0, 1],
+  running: [1, 1],
+  restarting: [2, 1],
+  exited: [1, 2],
+  removing: [1, 3],
+  dead: [2, 3],
+  removed: [1, 4],
 };
 
 /** Arrows that would cut through other states go round the left. */
@@ -80,9 +80,9 @@ export interface ChartLayout {
   start: { x: number; y: number } | null;
 }
 
-const CELL_W = 150;
-const CELL_H = 74;
-const NODE_W = 104;
+const CELL_W = 170;
+const CELL_H = 80;
+const NODE_W = 124;
 const NODE_H = 34;
 const PAD_X = 40;
 const PAD_Y = 30;
@@ -110,15 +110,17 @@ export function layoutChart(graph: ChartGraph): ChartLayout {
     return { ...s, box: { x: PAD_X + c * CELL_W + (CELL_W - NODE_W) / 2, y: PAD_Y + r * CELL_H + (CELL_H - NODE_H) / 2, w: NODE_W, h: NODE_H } };
   });
   const byId = new Map(nodes.map((n) => [n.id, n]));
+  const leftmost = Math.min(...nodes.map((n) => n.box.x));
+  const centroid = { x: nodes.reduce((s, n) => s + n.box.x + n.box.w / 2, 0) / nodes.length, y: nodes.reduce((s, n) => s + n.box.y + n.box.h / 2, 0) / nodes.length };
   const pairs = new Set(graph.transitions.map((t) => `${t.from}→${t.to}`));
   const edges: ChartEdge[] = graph.transitions.map((t) => {
     const a = byId.get(t.from)!.box;
     const b = byId.get(t.to)!.box;
     const key = `${t.from}→${t.to}`;
     if (t.from === t.to) return { ...t, ...loop(a) };
-    if (AROUND_LEFT.has(key)) return { ...t, ...aroundLeft(a, b) };
-    const bend = pairs.has(`${t.to}→${t.from}`) ? 14 : 0;
-    return { ...t, ...arc(a, b, bend) };
+    if (AROUND_LEFT.has(key)) return { ...t, ...aroundLeft(a, b, leftmost - 22) };
+    const paired = pairs.has(`${t.to}→${t.from}`);
+    return { ...t, ...arc(a, b, paired ? 14 : 0, centroid) };
   });
   const init = nodes.find((n) => n.initial);
   const start = init ? { x: init.box.x + init.box.w / 2, y: init.box.y - 22 } : null;
@@ -138,34 +140,41 @@ function border(b: Box, dx: number, dy: number) {
   return { x: c.x + dx * s, y: c.y + dy * s };
 }
 
-/** A straight arrow, or a gentle curve to one side when the reverse arrow exists too. */
 type Anchor = 'start' | 'middle' | 'end';
 type Label = { x: number; y: number; anchor: Anchor };
 
-function arc(a: Box, b: Box, bend: number): { d: string; label: Label } {
+/**
+ * A straight arrow, or a gentle curve to one side when the reverse arrow exists too. Labels of
+ * sideways arrows sit above or below the row of states; a lone arrow's label goes on the side
+ * away from the middle of the chart.
+ */
+function arc(a: Box, b: Box, bend: number, centroid: { x: number; y: number }): { d: string; label: Label } {
   const ca = centre(a);
   const cb = centre(b);
   const len = Math.hypot(cb.x - ca.x, cb.y - ca.y) || 1;
   // Unit normal, to the left of the direction of travel.
-  const nx = (cb.y - ca.y) / len;
-  const ny = -(cb.x - ca.x) / len;
-  const offA = { x: ca.x + nx * bend * 0.6, y: ca.y + ny * bend * 0.6 };
-  const offB = { x: cb.x + nx * bend * 0.6, y: cb.y + ny * bend * 0.6 };
-  const p1 = border({ ...a, x: a.x + nx * bend * 0.6, y: a.y + ny * bend * 0.6 }, offB.x - offA.x, offB.y - offA.y);
-  const p2 = border({ ...b, x: b.x + nx * bend * 0.6, y: b.y + ny * bend * 0.6 }, offA.x - offB.x, offA.y - offB.y);
+  let nx = (cb.y - ca.y) / len;
+  let ny = -(cb.x - ca.x) / len;
+  const shift = { x: nx * bend * 0.6, y: ny * bend * 0.6 };
+  const p1 = border({ ...a, x: a.x + shift.x, y: a.y + shift.y }, cb.x - ca.x, cb.y - ca.y);
+  const p2 = border({ ...b, x: b.x + shift.x, y: b.y + shift.y }, ca.x - cb.x, ca.y - cb.y);
   const mid = { x: (p1.x + p2.x) / 2 + nx * bend, y: (p1.y + p2.y) / 2 + ny * bend };
   const d = bend === 0 ? `M${f(p1.x)},${f(p1.y)} L${f(p2.x)},${f(p2.y)}` : `M${f(p1.x)},${f(p1.y)} Q${f(mid.x)},${f(mid.y)} ${f(p2.x)},${f(p2.y)}`;
-  const off = bend / 2 + 9;
+  const m = { x: (p1.x + p2.x) / 2, y: (p1.y + p2.y) / 2 };
+  if (bend === 0 && (m.x - centroid.x) * nx + (m.y - centroid.y) * ny < 0) {
+    nx = -nx;
+    ny = -ny;
+  }
+  const sideways = Math.abs(ny) > 0.7;
+  const off = sideways ? 27 : bend / 2 + 9;
   const anchor: Anchor = nx > 0.5 ? 'start' : nx < -0.5 ? 'end' : 'middle';
-  const lift = anchor === 'middle' ? (ny < 0 ? -2 : 10) : 4;
-  return { d, label: { x: (p1.x + p2.x) / 2 + nx * off, y: (p1.y + p2.y) / 2 + ny * off + lift, anchor } };
+  return { d, label: { x: m.x + nx * off, y: m.y + ny * off + 4, anchor } };
 }
 
 /** Out of the left side, down the margin, into the target's left side, with round corners. */
-function aroundLeft(a: Box, b: Box): { d: string; label: Label } {
+function aroundLeft(a: Box, b: Box, xl: number): { d: string; label: Label } {
   const p1 = { x: a.x, y: a.y + a.h / 2 };
   const p2 = { x: b.x, y: b.y + b.h / 2 };
-  const xl = Math.min(p1.x, p2.x) - 22;
   const r = 10;
   const d = `M${f(p1.x)},${f(p1.y)} H${f(xl + r)} Q${f(xl)},${f(p1.y)} ${f(xl)},${f(p1.y + r)} V${f(p2.y - r)} Q${f(xl)},${f(p2.y)} ${f(xl + r)},${f(p2.y)} H${f(p2.x)}`;
   return { d, label: { x: xl - 6, y: (p1.y + p2.y) / 2 + 4, anchor: 'end' } };

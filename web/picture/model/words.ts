@@ -12,7 +12,7 @@ export interface Part {
 
 export const PARTS: Record<Component, Part> = {
   client: { name: 'docker CLI', role: 'your terminal' },
-  dockerd: { name: 'dockerd', role: 'the Docker daemon' },
+  dockerd: { name: 'dockerd', role: 'Docker daemon' },
   containerd: { name: 'containerd', role: 'runs containers' },
   shim: { name: 'shim', role: 'one per container' },
   runc: { name: 'runc', role: 'starts the process' },

@@ -3,7 +3,7 @@
 // assistive technology. The mounted component (picture.ts) inserts them and moves the token.
 
 import type { DiagramLayout, PipelinePart } from '../model/layout';
-import { WIRES } from '../model/layout';
+import { SHIM_TOP, WIRES } from '../model/layout';
 import type { ChartLayout } from '../model/statechart';
 import { eventWords, OCI_MEANING, OCI_STATES, PARTS, STATUS_MEANING } from '../model/words';
 import type { ContainerInfo } from '../source';
@@ -16,8 +16,35 @@ const n = (v: number) => String(Math.round(v * 10) / 10);
 
 /** Cuts text to about `px` pixels at the given font size (a system sans-serif). */
 export function fit(text: string, px: number, size = 12): string {
-  const max = Math.max(3, Math.floor(px / (size * 0.56)));
+  const max = Math.max(3, Math.floor(px / (size * 0.5)));
   return text.length <= max ? text : `${text.slice(0, max - 1)}…`;
+}
+
+/**
+ * A text that must stay within `px`: cut by an estimate here, and exactly by the browser once
+ * drawn (fitTexts), from the full text kept in data-full.
+ */
+function txt(cls: string, x: number, y: number, text: string, px: number, size: number, attrs = ''): string {
+  return `<text class="${cls}" x="${n(x)}" y="${n(y)}" data-fit="${n(px)}" data-full="${esc(text)}"${attrs ? ` ${attrs}` : ''}>${esc(fit(text, px, size))}</text>`;
+}
+
+/** Cuts every data-fit text of a drawn SVG to its width, measured. */
+export function fitTexts(root: ParentNode): void {
+  for (const t of root.querySelectorAll<SVGTextElement>('text[data-fit]')) {
+    const max = Number(t.getAttribute('data-fit'));
+    const full = t.getAttribute('data-full') ?? '';
+    if (t.textContent !== full) t.textContent = full;
+    if (!(t.getComputedTextLength() > max)) continue;
+    let lo = 1;
+    let hi = full.length - 1;
+    while (lo < hi) {
+      const mid = Math.ceil((lo + hi) / 2);
+      t.textContent = `${full.slice(0, mid)}…`;
+      if (t.getComputedTextLength() <= max) lo = mid;
+      else hi = mid - 1;
+    }
+    t.textContent = `${full.slice(0, lo)}…`;
+  }
 }
 
 function humanBytes(b: number): string {
@@ -70,7 +97,7 @@ export function diagramSvg(L: DiagramLayout, v: DiagramView): string {
   out.push(
     `<g class="dsp-api" role="img" aria-label="The REST API, over ${esc(sock)}"><title>The docker CLI sends HTTP requests (the Docker Engine REST API) to dockerd over ${esc(sock)}</title>`,
     `<text x="${n(ax)}" y="${n(api.box.y + 15)}" text-anchor="${api.align}" class="dsp-api-name">REST API</text>`,
-    `<text x="${n(ax)}" y="${n(api.box.y + 32)}" text-anchor="${api.align}" class="dsp-api-via">${esc(fit(`over ${sock}`, L.compact ? api.box.w : 260, 11))}</text>`,
+    txt('dsp-api-via', ax, api.box.y + 32, `over ${sock}`, L.compact ? api.box.w : 260, 11, `text-anchor="${api.align}"`),
   );
   if (!L.compact) out.push(`<line class="dsp-leader" x1="${n(api.anchor.x)}" y1="${n(api.box.y + 38)}" x2="${n(api.anchor.x)}" y2="${n(api.anchor.y - 5)}"/>`);
   out.push('</g>');
@@ -83,8 +110,8 @@ export function diagramSvg(L: DiagramLayout, v: DiagramView): string {
       `<g class="dsp-part" data-part="${part}" role="img" aria-label="${esc(`${p.name}: ${p.role}`)}"><title>${esc(partHelp(part))}</title>`,
       `<rect class="dsp-box" x="${n(b.x)}" y="${n(b.y)}" width="${n(b.w)}" height="${n(b.h)}" rx="10"/>`,
       `<rect class="dsp-stripe" x="${n(b.x)}" y="${n(b.y)}" width="6" height="${n(b.h)}" rx="3"/>`,
-      `<text class="dsp-name" x="${n(b.x + 16)}" y="${n(b.y + 23)}">${esc(fit(p.name, b.w - 24, 15))}</text>`,
-      `<text class="dsp-role" x="${n(b.x + 16)}" y="${n(b.y + 41)}">${esc(fit(p.role, b.w - 24, 12))}</text>`,
+      txt('dsp-name', b.x + 16, b.y + 23, p.name, b.w - 24, 15),
+      txt('dsp-role', b.x + 16, b.y + 41, p.role, b.w - 24, 12),
       '</g>',
     );
   }
@@ -93,12 +120,12 @@ export function diagramSvg(L: DiagramLayout, v: DiagramView): string {
     out.push(
       `<g class="dsp-shimrow${s.ghost ? ' is-ghost' : ''}" data-shim="${esc(s.id)}"><title>${esc(s.ghost ? `The shim of ${s.name} (gone now: the container stopped)` : `The shim of ${s.name}: it holds the container's input and output and collects its exit code`)}</title>`,
       `<rect x="${n(s.box.x)}" y="${n(s.box.y)}" width="${n(s.box.w)}" height="${n(s.box.h)}" rx="5"/>`,
-      `<text x="${n(s.box.x + 8)}" y="${n(s.box.y + s.box.h / 2 + 4)}">${esc(fit(`${s.ghost ? '(was) ' : ''}${s.name}`, s.box.w - 14, 11.5))}</text></g>`,
+      `${txt('', s.box.x + 8, s.box.y + s.box.h / 2 + 4, `${s.ghost ? '(was) ' : ''}${s.name}`, s.box.w - 14, 11.5)}</g>`,
     );
   }
   if (L.shims.length === 0) {
     const b = L.parts.shim;
-    out.push(`<text class="dsp-hint" x="${n(b.x + 16)}" y="${n(b.y + 59)}">${esc(fit('none: no container runs', b.w - 24, 11.5))}</text>`);
+    out.push(txt('dsp-hint', b.x + 16, b.y + SHIM_TOP + 13, 'none yet: no container runs', b.w - 24, 11.5));
   }
   if (L.shimMore > 0) {
     const b = L.parts.shim;
@@ -126,7 +153,7 @@ export function diagramSvg(L: DiagramLayout, v: DiagramView): string {
   for (const key of ['containers', 'images', 'networks', 'volumes'] as const) {
     const s = L.sections[key];
     out.push(`<text class="dsp-section" x="${n(s.box.x)}" y="${n(s.box.y + 14)}">${esc(s.title)}</text>`);
-    if (s.empty) out.push(`<text class="dsp-hint" x="${n(s.box.x)}" y="${n(s.box.y + 40)}">${esc(fit(s.empty, s.box.w, 11.5))}</text>`);
+    if (s.empty) out.push(txt('dsp-hint', s.box.x, s.box.y + 40, s.empty, s.box.w, 11.5));
     if (s.more > 0) out.push(`<text class="dsp-hint" x="${n(s.box.x + s.box.w)}" y="${n(s.box.y + 14)}" text-anchor="end">+${s.more} more</text>`);
   }
 
@@ -139,10 +166,10 @@ export function diagramSvg(L: DiagramLayout, v: DiagramView): string {
       `<g class="dsp-card${sel ? ' is-selected' : ''}" data-ctr="${esc(ct.id)}" data-status="${esc(ct.status)}" tabindex="0" role="button" aria-pressed="${sel}" aria-label="${esc(`Container ${ct.name}, ${st}, from image ${ct.image}. Show its lifecycle`)}">`,
       `<title>${esc(`${ct.name}: ${st} — ${STATUS_MEANING[ct.status] ?? ''}${ct.ports.length ? `; ports ${ct.ports.join(', ')}` : ''}`)}</title>`,
       `<rect class="dsp-card-box" x="${n(b.x)}" y="${n(b.y)}" width="${n(b.w)}" height="${n(b.h)}" rx="9"/>`,
-      `<text class="dsp-card-name" x="${n(b.x + 10)}" y="${n(b.y + 20)}">${esc(fit(ct.name, b.w - 20, 13))}</text>`,
+      txt('dsp-card-name', b.x + 10, b.y + 20, ct.name, b.w - 20, 13),
       `<circle class="dsp-dot" cx="${n(b.x + 14)}" cy="${n(b.y + 37)}" r="5"/>`,
       `<text class="dsp-card-status" x="${n(b.x + 24)}" y="${n(b.y + 41)}">${esc(st)}</text>`,
-      `<text class="dsp-card-image" x="${n(b.x + b.w - 10)}" y="${n(b.y + 41)}" text-anchor="end">${esc(fit(ct.image, Math.max(30, b.w - 34 - st.length * 6.6), 11))}</text>`,
+      txt('dsp-card-image', b.x + b.w - 10, b.y + 41, ct.image, Math.max(30, b.w - 40 - st.length * 7), 11, 'text-anchor="end"'),
       '</g>',
     );
   }
@@ -157,7 +184,7 @@ export function diagramSvg(L: DiagramLayout, v: DiagramView): string {
     out.push(
       `<g class="dsp-image${sel ? ' is-selected' : ''}" data-image="${esc(img.id)}" role="img" aria-label="${esc(`Image ${col.label}: ${img.layers.length} layer${img.layers.length === 1 ? '' : 's'}, ${humanBytes(img.size)}`)}">`,
       `<title>${esc(`${col.label}: ${img.layers.length} layers, ${humanBytes(img.size)}`)}</title>`,
-      `<text class="dsp-tag" x="${n(b.x + b.w / 2)}" y="${n(tagY)}" text-anchor="middle">${esc(fit(col.label, b.w, 11.5))}</text>`,
+      txt('dsp-tag', b.x + b.w / 2, tagY, col.label, b.w, 11.5, 'text-anchor="middle"'),
       `<text class="dsp-size" x="${n(b.x + b.w / 2)}" y="${n(tagY + 14)}" text-anchor="middle">${esc(`${img.layers.length} layer${img.layers.length === 1 ? '' : 's'} · ${humanBytes(img.size)}`)}</text>`,
       '</g>',
     );
@@ -171,7 +198,11 @@ export function diagramSvg(L: DiagramLayout, v: DiagramView): string {
   }
   if (L.blocks.some((b) => b.shared)) {
     const ib = L.sections.images.box;
-    out.push(`<text class="dsp-hint" x="${n(ib.x + ib.w)}" y="${n(ib.y + 14)}" text-anchor="end">striped = shared layer</text>`);
+    const y = ib.y + ib.h - 6;
+    out.push(
+      `<g class="dsp-legend"><rect x="${n(ib.x)}" y="${n(y - 9)}" width="16" height="10" rx="2" class="dsp-layer is-shared" fill="url(#${v.uid}-shared)"/>`,
+      `${txt('dsp-hint', ib.x + 22, y, 'a layer shared by images, stored once', ib.w - 22, 11.5)}</g>`,
+    );
   }
 
   const list = (kind: 'network' | 'volume', rows: DiagramLayout['networks']) => {
@@ -181,8 +212,9 @@ export function diagramSvg(L: DiagramLayout, v: DiagramView): string {
       out.push(
         `<g class="dsp-${kind}" data-${kind}="${esc(r.name)}" role="img" aria-label="${esc(`${kind} ${r.name} (${r.detail}): ${who}`)}"><title>${esc(`${kind} ${r.name} (${r.detail}): ${who}`)}</title>`,
         `<rect x="${n(b.x)}" y="${n(b.y)}" width="${n(b.w)}" height="${n(b.h)}" rx="${kind === 'network' ? 11 : 4}"/>`,
-        `<text class="dsp-row-name" x="${n(b.x + 10)}" y="${n(b.y + 15)}">${esc(fit(r.name, b.w * 0.45, 12))}</text>`,
-        `<text class="dsp-row-detail" x="${n(b.x + b.w - 8)}" y="${n(b.y + 15)}" text-anchor="end">${esc(fit(r.members.length ? r.members.join(', ') : r.detail, b.w * 0.5, 11))}</text></g>`,
+        `<text class="dsp-row-name" x="${n(b.x + 10)}" y="${n(b.y + 15)}">${esc(fit(r.name, b.w * 0.5, 12))}<tspan class="dsp-row-kind"> ${esc(r.detail)}</tspan></text>`,
+        txt(`dsp-row-detail${r.members.length ? '' : ' is-empty'}`, b.x + b.w - 8, b.y + 15, r.members.length ? r.members.join(', ') : '–', b.w * 0.4, 11, 'text-anchor="end"'),
+        '</g>',
       );
     }
   };
@@ -218,16 +250,14 @@ function partHelp(part: PipelinePart): string {
 function wireEnds(L: DiagramLayout, a: PipelinePart, b: PipelinePart) {
   const A = L.parts[a];
   const B = L.parts[b];
-  if (a === 'containerd' && b === 'shim' && !L.compact) return { x1: A.x + A.w, y1: A.y + A.h / 2, x2: B.x, y2: A.y + A.h / 2 };
-  if (a === 'shim' && b === 'runc' && !L.compact) return { x1: A.x + A.w, y1: B.y + B.h / 2, x2: B.x, y2: B.y + B.h / 2 };
+  if (!L.compact && A.y === B.y) {
+    const y = A.y + 30;
+    return A.x < B.x ? { x1: A.x + A.w, y1: y, x2: B.x, y2: y } : { x1: A.x, y1: y, x2: B.x + B.w, y2: y };
+  }
   const ca = { x: A.x + A.w / 2, y: A.y + A.h / 2 };
   const cb = { x: B.x + B.w / 2, y: B.y + B.h / 2 };
-  if (Math.abs(ca.y - cb.y) < 1 || (ca.y > B.y && ca.y < B.y + B.h)) {
-    const y = ca.y;
-    return ca.x < cb.x ? { x1: A.x + A.w, y1: y, x2: B.x, y2: y } : { x1: A.x, y1: y, x2: B.x + B.w, y2: y };
-  }
-  const x = Math.abs(ca.x - cb.x) < 1 ? ca.x : ca.x;
-  return ca.y < cb.y ? { x1: x, y1: A.y + A.h, x2: x, y2: B.y } : { x1: x, y1: A.y, x2: x, y2: B.y + B.h };
+  if (Math.abs(ca.y - cb.y) < 1) return ca.x < cb.x ? { x1: A.x + A.w, y1: ca.y, x2: B.x, y2: ca.y } : { x1: A.x, y1: ca.y, x2: B.x + B.w, y2: ca.y };
+  return ca.y < cb.y ? { x1: ca.x, y1: A.y + A.h, x2: ca.x, y2: B.y } : { x1: ca.x, y1: A.y, x2: ca.x, y2: B.y + B.h };
 }
 
 export interface ChartView {
@@ -246,18 +276,19 @@ export function chartSvg(C: ChartLayout, v: ChartView): string {
   out.push(
     `<svg class="dsp-chart-svg" xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${n(C.width)} ${n(C.height)}" role="group" aria-labelledby="${titleId}">`,
     `<title id="${titleId}">${esc(`Lifecycle of container ${v.name}${v.current ? `: now ${v.current}` : ''}`)}</title>`,
-    `<defs><marker id="${v.uid}-carrow" viewBox="0 0 10 10" refX="9" refY="5" markerWidth="7" markerHeight="7" orient="auto-start-reverse"><path d="M0,0 L10,5 L0,10 z" class="dsp-arrowhead"/></marker></defs>`,
+    `<defs><marker id="${v.uid}-carrow" viewBox="0 0 10 10" refX="9" refY="5" markerWidth="7" markerHeight="7" orient="auto-start-reverse"><path d="M0,0 L10,5 L0,10 z" class="dsp-arrowhead"/></marker>`,
+    `<marker id="${v.uid}-carrow-hot" viewBox="0 0 10 10" refX="9" refY="5" markerWidth="6" markerHeight="6" orient="auto-start-reverse"><path d="M0,0 L10,5 L0,10 z" class="dsp-arrowhead-hot"/></marker></defs>`,
   );
   if (C.start) {
     const init = C.nodes.find((s) => s.initial)!;
     out.push(`<circle class="dsp-start" cx="${n(C.start.x)}" cy="${n(C.start.y)}" r="5"/><line class="dsp-tr-line" x1="${n(C.start.x)}" y1="${n(C.start.y + 5)}" x2="${n(C.start.x)}" y2="${n(init.box.y - 1)}" marker-end="url(#${v.uid}-carrow)"/>`);
   }
   for (const e of C.edges) {
-    const taken = v.taken && v.taken.from === e.from && v.taken.to === e.to;
+    const taken = !!v.taken && v.taken.from === e.from && v.taken.to === e.to;
     const words = e.events.map(eventWords).join(' / ');
     out.push(
       `<g class="dsp-tr${taken ? ' is-taken' : ''}" data-from="${e.from}" data-to="${e.to}" data-events="${e.events.join(' ')}"><title>${esc(`${e.from} → ${e.to}: ${words}`)}</title>`,
-      `<path class="dsp-tr-line" d="${e.d}" marker-end="url(#${v.uid}-carrow)"/>`,
+      `<path class="dsp-tr-line" d="${e.d}" marker-end="url(#${v.uid}-carrow${taken ? '-hot' : ''})"/>`,
       `<text class="dsp-tr-label" x="${n(e.label.x)}" y="${n(e.label.y)}" text-anchor="${e.label.anchor}">${esc(words)}</text></g>`,
     );
   }
@@ -273,4 +304,9 @@ export function chartSvg(C: ChartLayout, v: ChartView): string {
   }
   out.push('</svg>');
   return out.join('');
+}
+
+/** What can happen next from a state, in words: "pause → paused". */
+export function nextSteps(C: ChartLayout, state: string): { words: string; to: string }[] {
+  return C.edges.filter((e) => e.from === state).map((e) => ({ words: e.events.map(eventWords).join(' / '), to: e.to }));
 }

@@ -3,12 +3,12 @@
 // moves or the picture is off screen), so the terminal beside it stays responsive.
 
 import { containerLifecycle } from '../../../src/sim/daemon/lifecycle';
-import { anchorOf, ghostFor, layoutDiagram, segment, WIRES, type Box, type DiagramLayout } from '../model/layout';
+import { bubbleAt, ghostFor, hopPath, layoutDiagram, WIRES, type Box, type DiagramLayout } from '../model/layout';
 import { Player, SPEEDS, type Frame } from '../model/player';
 import { layoutChart, machineGraph, type ChartLayout } from '../model/statechart';
 import { OCI_MEANING, PARTS, readableLabel, shortLabel, STATUS_MEANING } from '../model/words';
 import type { Hop, HostSnapshot, OpInfo, OpRecord, PictureSource } from '../source';
-import { chartSvg, diagramSvg, esc, statusText } from './markup';
+import { chartSvg, diagramSvg, esc, fitTexts, nextSteps, statusText } from './markup';
 import { injectStyles } from './styles';
 
 export interface PictureOptions {
@@ -82,6 +82,7 @@ export function mountPicture(hostEl: HTMLElement, source: PictureSource, opts: P
           <h3><span class="dsp-chart-title"></span><button type="button" class="dsp-btn dsp-close" data-act="close" aria-label="Close the lifecycle">Close</button></h3>
           <div class="dsp-chart-body"></div>
           <p class="dsp-chart-note"></p>
+          <ul class="dsp-next" aria-label="What can happen next"></ul>
         </section>
         <details class="dsp-panel dsp-steps" open>
           <summary>Steps</summary>
@@ -107,6 +108,7 @@ export function mountPicture(hostEl: HTMLElement, source: PictureSource, opts: P
     chartTitle: $<HTMLElement>('.dsp-chart-title'),
     chartBody: $<HTMLElement>('.dsp-chart-body'),
     chartNote: $<HTMLElement>('.dsp-chart-note'),
+    chartNext: $<HTMLUListElement>('.dsp-next'),
     steps: $<HTMLDetailsElement>('.dsp-steps'),
     stepsSummary: $<HTMLElement>('.dsp-steps summary'),
     list: $<HTMLOListElement>('.dsp-steps ol'),
@@ -273,6 +275,7 @@ export function mountPicture(hostEl: HTMLElement, source: PictureSource, opts: P
     const focusCtr = active && root.contains(active) ? active.getAttribute('data-ctr') : null;
     el.diagram.innerHTML = diagramSvg(L, { transport, selected, uid });
     const svg = el.diagram.querySelector('svg')!;
+    fitTexts(svg);
     overlay = {
       trail: svg.querySelector('.dsp-trail')!,
       ring: svg.querySelector('.dsp-ring')!,
@@ -389,63 +392,56 @@ export function mountPicture(hostEl: HTMLElement, source: PictureSource, opts: P
     el.chart.hidden = false;
     el.chartTitle.textContent = `Lifecycle of ${name}`;
     el.chartBody.innerHTML = chartSvg(chart, { uid, current: chart.nodes.some((n) => n.id === status) ? status : null, taken: edgeTaken, name });
-    el.chartNote.textContent = c ? `Now ${statusText(c)}: ${STATUS_MEANING[status] ?? status}.` : `${name} was removed.`;
+    el.chartNote.textContent = c ? `Now ${statusText(c)}: ${STATUS_MEANING[status] ?? status}.${status === 'removed' ? '' : ' Next it can:'}` : `${name} was removed.`;
+    el.chartNext.innerHTML = nextSteps(chart, status)
+      .map((x) => `<li><b>${esc(x.words)}</b> → ${esc(x.to)}</li>`)
+      .join('');
   }
 
   function moveToken(f: Frame): void {
     if (!overlay || !layout) return;
     const o = overlay;
     const step = f.step;
-    const hide = () => {
+    const path = step ? hopPath(layout, step.hop.from, step.hop.to, step.hop.object) : null;
+    if (!step || !path) {
       o.token.style.opacity = '0';
       o.trail.style.opacity = '0';
       o.ring.style.opacity = '0';
       o.bubble.style.opacity = '0';
-    };
-    if (!step) return hide();
+      return;
+    }
     const h = step.hop;
-    const A = anchorOf(layout, h.from, h.object);
-    const B = anchorOf(layout, h.to, h.object);
-    if (!A || !B) return hide();
-    const p = ease(f.progress);
-    let bx: number;
-    let by: number;
-    if (A === B || (A.x === B.x && A.y === B.y)) {
+    if (path.kind === 'self') {
       // Work inside one part: a pulse round it.
+      const A = path.box;
       const grow = 3 + 6 * Math.sin(Math.PI * Math.min(1, f.progress));
       setBox(o.ring, { x: A.x - grow, y: A.y - grow, w: A.w + 2 * grow, h: A.h + 2 * grow });
       o.ring.style.opacity = String(f.progress >= 1 ? 0.6 : 1);
       o.token.style.opacity = '0';
       o.trail.style.opacity = '0';
-      bx = A.x + A.w / 2;
-      by = A.y - 14;
     } else {
-      const s = segment(A, B);
-      const x = s.x1 + (s.x2 - s.x1) * p;
-      const y = s.y1 + (s.y2 - s.y1) * p;
-      o.trail.setAttribute('x1', String(s.x1));
-      o.trail.setAttribute('y1', String(s.y1));
-      o.trail.setAttribute('x2', String(s.x2));
-      o.trail.setAttribute('y2', String(s.y2));
+      const p = ease(f.progress);
+      o.trail.setAttribute('x1', String(path.x1));
+      o.trail.setAttribute('y1', String(path.y1));
+      o.trail.setAttribute('x2', String(path.x2));
+      o.trail.setAttribute('y2', String(path.y2));
       o.trail.style.opacity = '0.9';
-      o.token.setAttribute('cx', String(x));
-      o.token.setAttribute('cy', String(y));
+      o.token.setAttribute('cx', String(path.x1 + (path.x2 - path.x1) * p));
+      o.token.setAttribute('cy', String(path.y1 + (path.y2 - path.y1) * p));
       o.token.style.opacity = '1';
       o.ring.style.opacity = '0';
-      bx = x;
-      by = y - 16;
     }
-    const text = shortLabel(h.label, layout.compact ? 26 : 34);
-    if (bubbleFor !== text) {
-      bubbleFor = text;
+    const text = shortLabel(h.label, layout.compact ? 28 : 36);
+    const key = `${text}|${staticKey}|${f.command?.id}:${f.index}`;
+    if (bubbleFor !== key) {
+      bubbleFor = key;
       o.bubbleText.textContent = text;
+      const tw = (o.bubbleText.getComputedTextLength?.() || text.length * 7) + 18;
+      const at = bubbleAt(layout, path, tw, h.from, h.to, h.object);
+      setBox(o.bubbleRect, { x: at.x, y: at.y, w: tw, h: 22 });
+      o.bubbleText.setAttribute('x', String(at.x + 9));
+      o.bubbleText.setAttribute('y', String(at.y + 15));
     }
-    const tw = (o.bubbleText.getComputedTextLength?.() || text.length * 7) + 18;
-    const x0 = Math.max(4, Math.min(layout.width - tw - 4, bx - tw / 2));
-    const y0 = Math.max(2, by - 22);
-    setBox(o.bubbleRect, { x: x0, y: y0, w: tw, h: 22 });
-    o.bubbleText.setAttribute('x', String(x0 + 9));
-    o.bubbleText.setAttribute('y', String(y0 + 15));
     o.bubble.style.opacity = '1';
   }
 

@@ -62,7 +62,7 @@ export const CSS = `
 .dsp-steps .dsp-n { color: var(--dsp-faint); text-align: right; }
 .dsp-steps .dsp-route { font-weight: 600; }
 .dsp-steps .dsp-what { grid-column: 2; color: var(--dsp-soft); overflow-wrap: anywhere; font-family: ui-monospace, SFMono-Regular, Menlo, Consolas, monospace; font-size: 11.5px; }
-.dsp-chart-svg { display: block; width: 100%; max-width: 520px; height: auto; margin: 0 auto; }
+.dsp-chart-svg { display: block; width: 100%; max-width: 560px; height: auto; margin: 0 auto; }
 .dsp-close { min-height: 30px; padding: 2px 8px; }
 .dsp-sr { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap; }
 
@@ -131,6 +131,9 @@ export const CSS = `
 .dsp-network.is-hot rect { stroke: var(--dsp-accent); stroke-width: 2.5; }
 .dsp-row-name { font-size: 12px; font-weight: 600; }
 .dsp-row-detail { font-size: 11px; fill: var(--dsp-soft) !important; }
+.dsp-row-detail.is-empty { fill: var(--dsp-faint) !important; }
+.dsp-row-kind { font-size: 10.5px; font-weight: 400; fill: var(--dsp-faint); }
+.dsp-layer.is-shared { stroke: var(--dsp-dockerd); stroke-width: 1.2; }
 .dsp-arrowhead { fill: var(--dsp-accent); }
 .dsp-trail { stroke: var(--dsp-accent); stroke-width: 3; stroke-dasharray: 6 5; opacity: 0; }
 .dsp-ring { fill: none; stroke: var(--dsp-accent); stroke-width: 3; opacity: 0; }
@@ -150,7 +153,16 @@ export const CSS = `
 .dsp-st.is-current > rect:first-of-type { animation: dsp-glow 1.8s ease-in-out infinite; }
 @keyframes dsp-glow { 50% { stroke-width: 5; stroke: color-mix(in srgb, var(--dsp-dockerd) 45%, transparent); } }
 .dsp-tr-line { fill: none; stroke: var(--dsp-faint); stroke-width: 1.6; }
-.dsp-tr-label { font-size: 11px; fill: var(--dsp-soft); }
+.dsp-tr-label { font-size: 11.5px; fill: var(--dsp-soft); paint-order: stroke; stroke: var(--dsp-panel); stroke-width: 4px; stroke-linejoin: round; }
+.dsp-arrowhead-hot { fill: var(--dsp-accent); }
+.dsp-chart { container-type: inline-size; }
+@container (max-width: 430px) {
+  .dsp-tr-label { display: none; }
+  .dsp-st text { font-size: 19px; }
+}
+.dsp-next { margin: 6px 0 0; padding: 0; list-style: none; display: flex; flex-wrap: wrap; gap: 4px 6px; font-size: 12.5px; }
+.dsp-next li { padding: 2px 8px; border-radius: 10px; background: var(--dsp-host); border: 1px solid var(--dsp-line); }
+.dsp-next b { font-weight: 600; }
 .dsp-tr.is-taken .dsp-tr-line { stroke: var(--dsp-accent); stroke-width: 3; }
 .dsp-tr.is-taken .dsp-tr-label { fill: var(--dsp-accent-ink); font-weight: 700; }
 .dsp-chart-svg .dsp-arrowhead { fill: var(--dsp-faint); }
