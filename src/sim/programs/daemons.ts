@@ -7,6 +7,8 @@ import { httpd } from './httpd';
 import { go, goBinary } from './lang/go';
 import { node } from './lang/node';
 import { python } from './lang/python';
+import { mysql, mysqladmin } from './mysql/client';
+import { mysqld } from './mysql/server';
 import { nginx } from './nginx';
 import { initdb } from './postgres/initdb';
 import { pgCtl } from './postgres/pg_ctl';
@@ -29,6 +31,9 @@ export function daemonPrograms(): Map<string, Command> {
   out.set('go-binary', goBinary);
   out.set('redis-server', redisServer);
   out.set('redis-cli', redisCli);
+  out.set('mysqld', mysqld);
+  out.set('mysql', mysql);
+  out.set('mysqladmin', mysqladmin);
   out.set('postgres', postgres);
   out.set('initdb', initdb);
   out.set('pg_ctl', pgCtl);
