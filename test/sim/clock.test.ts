@@ -27,3 +27,17 @@ describe('virtual clock', () => {
     expect(c.nextDue()).toBeUndefined();
   });
 });
+
+describe('virtual clock, failing timers', () => {
+  it('keeps time going when a timer throws, and keeps the error', () => {
+    const c = new VirtualClock(0);
+    const seen: number[] = [];
+    c.setTimeout(() => {
+      throw new Error('boom');
+    }, 5);
+    c.setTimeout(() => seen.push(c.now()), 10);
+    c.advance(20);
+    expect(seen).toEqual([10]);
+    expect(String(c.errors[0])).toContain('boom');
+  });
+});

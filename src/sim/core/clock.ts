@@ -16,6 +16,8 @@ export class VirtualClock {
   private heap: Timer[] = [];
   private live = new Map<number, Timer>();
   private listeners = new Set<() => void>();
+  /** Errors thrown by timer callbacks: one failing timer must not stop the world's time. */
+  readonly errors: unknown[] = [];
 
   constructor(startMs: number) {
     this.t = startMs;
@@ -56,7 +58,12 @@ export class VirtualClock {
       const timer = this.pop()!;
       this.live.delete(timer.id);
       if (timer.at > this.t) this.t = timer.at;
-      timer.fn();
+      try {
+        timer.fn();
+      } catch (e) {
+        this.errors.push(e);
+        if (this.errors.length > 50) this.errors.shift();
+      }
     }
     if (target > this.t) this.t = target;
   }
