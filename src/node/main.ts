@@ -46,6 +46,9 @@ export async function main(): Promise<void> {
   };
   process.on('SIGINT', stop);
   process.on('SIGTERM', stop);
+  // one bad request must not take the endpoint down with everyone's containers
+  process.on('unhandledRejection', (e) => console.error('docksim: unhandled rejection:', e));
+  process.on('uncaughtException', (e) => console.error('docksim: uncaught exception:', e));
 }
 
 void main().catch((e) => {
