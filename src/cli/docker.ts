@@ -5,6 +5,7 @@ import { ApiError } from '../engine-client';
 import { Cli, CliError, ConnectionError, errorText, type Invocation } from './cli';
 import { COMMANDS } from './commands';
 import type { CliIo } from './io';
+import { CancelledError } from './prompt';
 import { checkBeforeDaemon, parseDockerCommandLine, type DaemonPing, type ParseResult } from './parse';
 
 class NeedPing extends Error {}
@@ -95,6 +96,7 @@ export async function runDocker(argv: readonly string[], io: CliIo): Promise<num
 
 /** main(): print the error (unless empty) and pick the exit code. */
 export function reportError(cli: Cli, e: unknown): number {
+  if (e instanceof CancelledError) return 0;
   if (e instanceof CliError) {
     if (e.message !== '') cli.err(e.message + '\n');
     return e.exitCode;

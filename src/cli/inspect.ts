@@ -5,7 +5,7 @@
 
 import { CliError, errorText, type Cli } from './cli';
 import { jsonIndent, jsonCompact } from './gojson';
-import { jsonNumber, parseDockerTemplate, type Template } from './format';
+import { GoStruct, STRING_MAP, STRING_SLICE, goTyped, jsonNumber, parseDockerTemplate, type Template } from './format';
 
 /** JSON text → plain JS values; numbers become json.Number values (their text is kept). */
 export function parseJSONUseNumber(text: string): unknown {
@@ -92,7 +92,56 @@ export function parseJSONUseNumber(text: string): unknown {
   return value();
 }
 
-export type GetRef = (ref: string) => Promise<{ raw: string; typedOnly?: boolean }>;
+// ------------------------------------------------------------------ typed values
+// The CLI runs --format first over the typed Go object it decoded (container.InspectResponse,
+// image.InspectResponse, ...): objects are structs (printed `{a b}`), some fields are maps
+// (printed `map[k:v]`), nil slices print `[]` and nil maps `map[]`. Only when that fails does it
+// fall back to the raw JSON decoded into maps.
+
+/** field names whose value is a Go map (the parent's field name disambiguates `Config`) */
+const MAP_FIELDS = new Set([
+  'Labels', 'Options', 'DriverOpts', 'ExposedPorts', 'Volumes', 'PortBindings', 'Ports', 'Networks', 'Data', 'Sysctls',
+  'StorageOpt', 'Tmpfs', 'Annotations', 'Containers', 'Details', 'Status', 'IndexConfigs', 'Runtimes', 'Attributes',
+  'AuxiliaryAddresses', 'Services',
+]);
+/** field names whose value is a Go slice (a null prints `[]`) */
+const SLICE_FIELDS = new Set([
+  'Args', 'Binds', 'Cmd', 'Entrypoint', 'Env', 'OnBuild', 'Shell', 'CapAdd', 'CapDrop', 'Dns', 'DnsOptions', 'DnsSearch',
+  'ExtraHosts', 'GroupAdd', 'Links', 'SecurityOpt', 'VolumesFrom', 'DeviceCgroupRules', 'DeviceRequests', 'Devices',
+  'BlkioWeightDevice', 'BlkioDeviceReadBps', 'BlkioDeviceWriteBps', 'BlkioDeviceReadIOps', 'BlkioDeviceWriteIOps', 'Ulimits',
+  'ExecIDs', 'MaskedPaths', 'ReadonlyPaths', 'Aliases', 'DNSNames', 'SecondaryIPAddresses', 'SecondaryIPv6Addresses', 'RepoTags',
+  'RepoDigests', 'Layers', 'Mounts', 'Mirrors', 'Log', 'Capabilities', 'DeviceIDs', 'LinkLocalIPs',
+]);
+/** fields holding pointers to structs (printed `&{…}` when they are the value printed) */
+const POINTER_FIELDS = new Set(['State', 'Config', 'HostConfig', 'NetworkSettings', 'Healthcheck', 'Health', 'IPAMConfig', 'ContainerConfig', 'UsageData', 'ClusterVolume', 'Descriptor']);
+
+function isMapField(parent: string, key: string): boolean {
+  if (key === 'Config') return parent === 'LogConfig';
+  if (key === 'Volumes') return parent !== '';
+  return MAP_FIELDS.has(key);
+}
+
+/** Plain JSON values → the typed values the template sees first. */
+export function typedValue(x: unknown, parent = '', key = '', inMap = false, top = true): unknown {
+  if (x === null) {
+    if (SLICE_FIELDS.has(key) && !inMap) return goTyped(STRING_SLICE, null);
+    if (isMapField(parent, key) && !inMap) return goTyped(STRING_MAP, null);
+    return null;
+  }
+  if (Array.isArray(x)) return x.map((v) => typedValue(v, key, '', false, false));
+  if (typeof x !== 'object' || x instanceof GoStruct || Object.getPrototypeOf(x) !== Object.prototype) return x;
+  const o = x as Record<string, unknown>;
+  if (!inMap && isMapField(parent, key)) {
+    const out: Record<string, unknown> = {};
+    for (const [k, v] of Object.entries(o)) out[k] = typedValue(v, key, k, true, false);
+    return out;
+  }
+  const fields: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(o)) fields[k] = typedValue(v, key, k, false, false);
+  return new GoStruct(key || 'object', fields, {}, { pointer: top || (!inMap && POINTER_FIELDS.has(key)) });
+}
+
+export type GetRef = (ref: string) => Promise<{ raw: string; typedOnly?: boolean; typeName?: string }>;
 
 /** Escapes what json.Marshal escapes (the typed re-encoding of objects without raw JSON). */
 function escapeHTML(s: string): string {
@@ -114,7 +163,7 @@ export async function inspectObjects(cli: Cli, refs: string[], format: string, g
   const raws: string[] = [];
   let buffer = '';
   for (const ref of refs) {
-    let got: { raw: string; typedOnly?: boolean };
+    let got: { raw: string; typedOnly?: boolean; typeName?: string };
     try {
       got = await getRef(ref);
     } catch (e) {
@@ -126,8 +175,20 @@ export async function inspectObjects(cli: Cli, refs: string[], format: string, g
       raws.push(raw.trim());
       continue;
     }
+    const data = parseJSONUseNumber(got.raw);
     try {
-      const data = parseJSONUseNumber(got.raw);
+      let typed = typedValue(data);
+      if (got.typeName && typed instanceof GoStruct) typed = new GoStruct(got.typeName, typed.fields, {}, { pointer: got.typeName.startsWith('*') });
+      buffer += tmpl!.execute(typed) + '\n';
+      continue;
+    } catch (e) {
+      if (got.typedOnly) {
+        errs.push(`template parsing error: ${(e as Error).message}`);
+        continue;
+      }
+      // the raw fallback below
+    }
+    try {
       buffer += tmpl!.execute(data, { missingKey: 'error' }) + '\n';
     } catch (e) {
       errs.push(`template parsing error: ${(e as Error).message}`);

@@ -35,7 +35,7 @@ export function networkRef(cli: Cli, verbose = false): GetRef {
 export function volumeRef(cli: Cli): GetRef {
   return async (ref) => {
     const res = await cli.request('GET', `/volumes/${encodeURIComponent(trimID('volume', ref))}`);
-    return { raw: await res.text(), typedOnly: true };
+    return { raw: await res.text(), typedOnly: true, typeName: 'volume.Volume' };
   };
 }
 

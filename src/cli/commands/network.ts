@@ -322,7 +322,7 @@ export function volumeContext(v: Volume): GoStruct {
 export async function runVolumeLs(cli: Cli, inv: Invocation): Promise<void> {
   const f = inv.flags;
   const quiet = f.get<boolean>('quiet');
-  const cluster = f.get<boolean>('cluster');
+  const cluster = f.has('cluster') && f.get<boolean>('cluster');
   const query: Record<string, string> = {};
   const fp = filtersParam(f.get<Record<string, string[]>>('filter'));
   if (fp) query.filters = fp;
@@ -349,7 +349,9 @@ export async function runVolumeCreate(cli: Cli, inv: Invocation): Promise<void> 
     if (name !== '') throw new CliError('conflicting options: cannot specify a volume-name through both --name and as a positional arg');
     name = inv.args[0]!;
   }
-  if (f.get<boolean>('cluster')) throw new CliError('cluster volumes are not available in docksim');
+  if (['group', 'scope', 'sharing', 'availability', 'type', 'secret', 'limit-bytes', 'required-bytes', 'topology-required', 'topology-preferred'].some((n) => f.has(n) && f.changed(n))) {
+    throw new CliError('cluster volumes are not available in docksim');
+  }
   const labels = new Map<string, string>();
   for (const l of f.get<string[]>('label')) {
     const i = l.indexOf('=');

@@ -398,7 +398,7 @@ export async function runEvents(cli: Cli, inv: Invocation): Promise<void> {
     if (format === 'json') format = '{{json .}}';
     try {
       tmpl = parseDockerTemplate(format);
-      tmpl.execute({ Type: '', Action: '', Actor: { ID: '', Attributes: null }, scope: '', time: 0, timeNano: 0 });
+      tmpl.execute(eventValue({}));
     } catch (e) {
       throw new CliError(`Error parsing format: ${(e as Error).message}`, 64);
     }
@@ -435,13 +435,18 @@ export async function runEvents(cli: Cli, inv: Invocation): Promise<void> {
           if (tmpl) {
             let out = '';
             try {
-              out = tmpl.execute(parseJSONUseNumber(line));
+              out = tmpl.execute(eventValue(parseJSONUseNumber(line) as Record<string, unknown>));
             } catch (e) {
               cli.out(((e as { output?: string }).output ?? '') + '\n');
               throw new CliError((e as Error).message);
             }
             cli.out(out + '\n');
-          } else cli.out(prettyEvent(JSON.parse(line) as EventMessage));
+          } else {
+            const ev = JSON.parse(line) as EventMessage;
+            // timeNano does not fit a double: keep its digits
+            const nano = /"timeNano":\s*(\d+)/.exec(line)?.[1];
+            cli.out(prettyEvent(ev, nano));
+          }
         }
         nl = buf.indexOf('\n');
       }
@@ -460,9 +465,41 @@ export async function runEvents(cli: Cli, inv: Invocation): Promise<void> {
   }
 }
 
-function prettyEvent(e: EventMessage): string {
+/** an events.Message as the template sees it (a typed struct; JSON through its field tags) */
+export function eventValue(m: Record<string, unknown>): GoStruct {
+  const actor = (m.Actor ?? {}) as Record<string, unknown>;
+  const attrs = (actor.Attributes ?? {}) as Record<string, unknown>;
+  const actorValue = new GoStruct('events.Actor', { ID: actor.ID ?? '', Attributes: attrs }, {}, { pointer: false });
+  const fields = {
+    Status: m.status ?? '',
+    ID: m.id ?? '',
+    From: m.from ?? '',
+    Type: m.Type ?? '',
+    Action: m.Action ?? '',
+    Actor: actorValue,
+    Scope: m.scope ?? '',
+    Time: m.time ?? 0,
+    TimeNano: m.timeNano ?? 0,
+  };
+  const json: Record<string, unknown> = {};
+  if (fields.Status) json.status = fields.Status;
+  if (fields.ID) json.id = fields.ID;
+  if (fields.From) json.from = fields.From;
+  Object.assign(json, {
+    Type: fields.Type,
+    Action: fields.Action,
+    Actor: new GoStruct('events.Actor', { ID: actor.ID ?? '', Attributes: actor.Attributes ?? null }, {}, { pointer: false }),
+    scope: fields.Scope,
+    time: fields.Time,
+    timeNano: fields.TimeNano,
+  });
+  return new GoStruct('*events.Message', fields, {}, { json: () => new GoStruct('events.Message', json, {}, { pointer: false }) });
+}
+
+function prettyEvent(e: EventMessage, nanoText?: string): string {
   let out = '';
-  if (e.timeNano) out += formatRFC3339NanoFixed(goTime(Math.floor(e.timeNano / 1e6), e.timeNano % 1e6)) + ' ';
+  const nano = nanoText ? BigInt(nanoText) : 0n;
+  if (nano !== 0n) out += formatRFC3339NanoFixed(goTime(Number(nano / 1_000_000n), Number(nano % 1_000_000n))) + ' ';
   else if (e.time) out += formatRFC3339NanoFixed(goTime(e.time * 1000)) + ' ';
   out += `${e.Type} ${e.Action} ${e.Actor?.ID ?? ''}`;
   const attrs = e.Actor?.Attributes ?? {};

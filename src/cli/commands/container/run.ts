@@ -27,19 +27,44 @@ export function forwardSignals(cli: Cli, id: string): () => void {
   });
 }
 
-/** waitExitOrRemoved: the wait request is sent now; the promise gives the exit status. */
-export async function waitExitOrRemoved(cli: Cli, id: string, removed: boolean): Promise<() => Promise<number>> {
+/**
+ * waitExitOrRemoved: the wait request is sent now; `status()` gives the exit status, `cancel()`
+ * abandons the request (the real CLI's process exits with it still open).
+ */
+export async function waitExitOrRemoved(cli: Cli, id: string, removed: boolean): Promise<{ status: () => Promise<number>; cancel: () => void }> {
+  return waitContainer(cli, id, removed ? 'removed' : 'next-exit');
+}
+
+/** POST /containers/{id}/wait, read in the background; see waitExitOrRemoved */
+export async function waitContainer(cli: Cli, id: string, condition?: string, raw = false): Promise<{ status: () => Promise<number>; cancel: () => void; text?: () => Promise<string> }> {
   let res: Response;
   try {
-    res = await cli.request('POST', `/containers/${encodeURIComponent(id)}/wait`, { query: { condition: removed ? 'removed' : 'next-exit' } });
+    res = await cli.request('POST', `/containers/${encodeURIComponent(id)}/wait`, { query: condition ? { condition } : {} });
   } catch (e) {
     const p = Promise.resolve().then(() => {
       cli.err(logrusError(cli, `error waiting for container: ${errorText(e)}`));
       return 125;
     });
-    return () => p;
+    return { status: () => p, cancel: () => {} };
   }
-  const p = res.text().then(
+  const reader = res.body?.getReader();
+  let cancelled = false;
+  const read = async (): Promise<string> => {
+    if (!reader) return '';
+    const dec = new TextDecoder();
+    let text = '';
+    for (;;) {
+      const { done, value } = await reader.read();
+      if (done) return text;
+      text += dec.decode(value, { stream: true });
+    }
+  };
+  const body = read();
+  if (raw) {
+    body.catch(() => {});
+    return { status: async () => 0, cancel: () => void reader?.cancel().catch(() => {}), text: () => body };
+  }
+  const p = body.then(
     (text) => {
       try {
         const r = JSON.parse(text) as { StatusCode: number; Error?: { Message: string } | null };
@@ -49,16 +74,22 @@ export async function waitExitOrRemoved(cli: Cli, id: string, removed: boolean):
         }
         return r.StatusCode;
       } catch {
-        cli.err(logrusError(cli, `error waiting for container: ${text}`));
+        if (!cancelled) cli.err(logrusError(cli, `error waiting for container: ${text}`));
         return 125;
       }
     },
     (e) => {
-      cli.err(logrusError(cli, `error waiting for container: ${errorText(e)}`));
+      if (!cancelled) cli.err(logrusError(cli, `error waiting for container: ${errorText(e)}`));
       return 125;
     },
   );
-  return () => p;
+  return {
+    status: () => p,
+    cancel: () => {
+      cancelled = true;
+      void reader?.cancel().catch(() => {});
+    },
+  };
 }
 
 /** logrus's text formatter on a non-terminal: time="…" level=error msg="…" */
@@ -140,7 +171,9 @@ async function runContainer(cli: Cli, inv: Invocation, cfg: ContainerConfig): Pr
       cleanups.push(() => c.close());
     }
     const autoRemove = cfg.hostConfig.AutoRemove === true;
-    const status = await waitExitOrRemoved(cli, id, autoRemove);
+    const wait = await waitExitOrRemoved(cli, id, autoRemove);
+    const status = wait.status;
+    cleanups.push(wait.cancel);
     if (conn) {
       // the output streams only once the container runs; start streaming now
       streamDone = streamHijacked(cli, conn, {

@@ -7,7 +7,7 @@ import { CliError, errorText, type Cli, type Invocation } from '../../cli';
 import { EscapeError, streamHijacked } from '../../hijack';
 import { loadConfigFile } from '../../config';
 import { parseKVFile } from './opts';
-import { forwardSignals, monitorTtySize, waitExitOrRemoved, attachContainer } from './run';
+import { forwardSignals, monitorTtySize, waitContainer, waitExitOrRemoved, attachContainer } from './run';
 import { containerPath, trimID } from './simple';
 
 interface InspectLite {
@@ -156,7 +156,9 @@ export async function runStart(cli: Cli, inv: Invocation): Promise<void> {
         () => undefined,
         (e) => e,
       );
-      const status = await waitExitOrRemoved(cli, c.Id, c.HostConfig.AutoRemove);
+      const wait = await waitExitOrRemoved(cli, c.Id, c.HostConfig.AutoRemove);
+      const status = wait.status;
+      cleanups.push(wait.cancel);
       try {
         await cli.request('POST', containerPath(c.Id, '/start'));
       } catch (e) {
@@ -193,25 +195,29 @@ export async function runStart(cli: Cli, inv: Invocation): Promise<void> {
 export async function runAttach(cli: Cli, inv: Invocation): Promise<void> {
   const f = inv.flags;
   const name = inv.args[0]!;
-  const waitP = cli.request('POST', containerPath(trimID('container', name), '/wait')).then(
-    async (res) => ({ ok: true as const, text: await res.text() }),
-    (e) => ({ ok: false as const, e }),
-  );
-  const checkState = async () => {
-    const c = await inspectContainer(cli, name);
-    if (!c.State.Running) throw new CliError('You cannot attach to a stopped container, start it first');
-    if (c.State.Paused) throw new CliError('You cannot attach to a paused container, unpause it first');
-    if (c.State.Restarting) throw new CliError('You cannot attach to a restarting container, wait until it is running');
-    return c;
-  };
-  const c = await checkState();
-  const noStdin = f.get<boolean>('no-stdin');
-  if (!noStdin && c.Config.Tty && !cli.stdin.isTTY) throw new CliError('the input device is not a TTY');
-  const detachKeys = f.get<string>('detach-keys') || loadConfigFile(cli).detachKeys || '';
-  const stdin = !noStdin && c.Config.OpenStdin;
-  const cleanups: (() => void)[] = [];
-  if (f.get<boolean>('sig-proxy') && !c.Config.Tty) cleanups.push(forwardSignals(cli, name));
+  // the wait request goes out first, as docker sends it; its answer is read at the end
+  let wait: Awaited<ReturnType<typeof waitContainer>> | undefined;
+  let waitErr: unknown;
   try {
+    wait = await waitContainer(cli, trimID('container', name), undefined, true);
+  } catch (e) {
+    waitErr = e;
+  }
+  const cleanups: (() => void)[] = [() => wait?.cancel()];
+  try {
+    const checkState = async () => {
+      const c = await inspectContainer(cli, name);
+      if (!c.State.Running) throw new CliError('You cannot attach to a stopped container, start it first');
+      if (c.State.Paused) throw new CliError('You cannot attach to a paused container, unpause it first');
+      if (c.State.Restarting) throw new CliError('You cannot attach to a restarting container, wait until it is running');
+      return c;
+    };
+    const c = await checkState();
+    const noStdin = f.get<boolean>('no-stdin');
+    if (!noStdin && c.Config.Tty && !cli.stdin.isTTY) throw new CliError('the input device is not a TTY');
+    const detachKeys = f.get<string>('detach-keys') || loadConfigFile(cli).detachKeys || '';
+    const stdin = !noStdin && c.Config.OpenStdin;
+    if (f.get<boolean>('sig-proxy') && !c.Config.Tty) cleanups.push(forwardSignals(cli, name));
     const conn = await attachContainer(cli, name, { stdin, stdout: true, stderr: true, detachKeys });
     cleanups.push(() => conn.close());
     await checkState();
@@ -219,20 +225,18 @@ export async function runAttach(cli: Cli, inv: Invocation): Promise<void> {
       void cli.request('POST', containerPath(name, '/resize'), { query: { h: cli.height + 1, w: cli.width + 1 } }).catch(() => {});
       cleanups.push(monitorTtySize(cli, containerPath(name, '/resize')));
     }
-    const stop = new AbortController();
-    const onAbort = () => stop.abort();
-    cli.signal?.addEventListener('abort', onAbort);
+    await streamHijacked(cli, conn, { stdin, stdout: true, stderr: true, tty: c.Config.Tty, detachKeys });
+    if (waitErr) throw waitErr;
+    const text = (await wait!.text!()) ?? '';
+    let r: { StatusCode: number; Error?: { Message: string } | null };
     try {
-      await streamHijacked(cli, conn, { stdin, stdout: true, stderr: true, tty: c.Config.Tty, detachKeys, signal: c.Config.Tty ? undefined : undefined });
-    } finally {
-      cli.signal?.removeEventListener('abort', onAbort);
+      r = JSON.parse(text);
+    } catch {
+      throw new CliError(text);
     }
+    if (r.Error?.Message) throw new CliError(r.Error.Message);
+    if (r.StatusCode !== 0) throw new CliError('', r.StatusCode);
   } finally {
     for (const fn of cleanups.reverse()) fn();
   }
-  const w = await waitP;
-  if (!w.ok) throw w.e;
-  const r = JSON.parse(w.text) as { StatusCode: number; Error?: { Message: string } | null };
-  if (r.Error?.Message) throw new CliError(r.Error.Message);
-  if (r.StatusCode !== 0) throw new CliError('', r.StatusCode);
 }

@@ -1,0 +1,83 @@
+// Byte-for-byte conformance of the emulated docker CLI with the real docker CLI 28.2.2: every
+// command line of the corpus runs through the real CLI against one simulated host and through
+// the emulator against an identical twin host; stdout, stderr and the exit code must match.
+//
+// The only normalisations (see `normalize` in corpus.ts and the tests at the end showing why):
+// - the two hosts listen on different ports, and the daemon names its address in `docker info`
+//   warnings: both ports are written as PORT;
+// - `docker info` lists runtimes in Go map order (random in the real CLI): the names of that one
+//   line are sorted;
+// - `docker info --format json` carries SystemTime, the daemon's clock at the instant of the
+//   request: its value is replaced.
+
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { realCliSkipReason } from '../../support/real-cli';
+import { CORPUS, buildWorld, worldStart, type Entry } from './corpus';
+import { runMine, runTheReal, startSimHost, syncClocks, type CliResult, type SimHost } from './harness';
+
+const skip = realCliSkipReason();
+const realNow = Date.now();
+
+function normalize(r: CliResult, entry: Entry, ports: string[]): CliResult {
+  const fix = (s: string) => {
+    let out = s;
+    for (const p of ports) out = out.split(`127.0.0.1:${p}`).join('127.0.0.1:PORT');
+    if (entry.normalize === 'info-runtimes') out = out.replace(/^( Runtimes:) (.*)$/m, (_m, l: string, names: string) => `${l} ${names.split(' ').sort().join(' ')}`);
+    if (entry.normalize === 'info-systemtime') out = out.replace(/"SystemTime":"[^"]*"/g, '"SystemTime":"<instant>"');
+    if (entry.normalize === 'image-rows') {
+      const lines = out.split('\n');
+      const head = lines[0]!.startsWith('REPOSITORY') ? [lines.shift()!] : [];
+      const tail = lines[lines.length - 1] === '' ? [lines.pop()!] : [];
+      out = [...head, ...lines.sort(), ...tail].join('\n');
+    }
+    return out;
+  };
+  return { stdout: fix(r.stdout), stderr: fix(r.stderr), code: r.code };
+}
+
+describe.skipIf(skip)('docker CLI conformance (real docker 28.2.2 vs emulator, twin simulated hosts)', () => {
+  let real: SimHost;
+  let mine: SimHost;
+  let ports: string[];
+
+  beforeAll(async () => {
+    const start = worldStart(realNow);
+    real = await startSimHost({ seed: 'cli-conformance', start });
+    mine = await startSimHost({ seed: 'cli-conformance', start });
+    await buildWorld(real, realNow);
+    await buildWorld(mine, realNow);
+    ports = [real.host, mine.host].map((h) => h.split(':').pop()!);
+  }, 120_000);
+
+  afterAll(async () => {
+    await real?.close();
+    await mine?.close();
+  });
+
+  it('the corpus has at least 150 command lines', () => {
+    expect(CORPUS.length).toBeGreaterThanOrEqual(150);
+  });
+
+  it('both worlds start identical', async () => {
+    const a = await real.call('GET', '/v1.50/containers/json?all=1');
+    const b = await mine.call('GET', '/v1.50/containers/json?all=1');
+    expect(b.text).toBe(a.text);
+  });
+
+  CORPUS.forEach((entry, i) => {
+    const name = `${String(i + 1).padStart(3, '0')} docker ${entry.args.map((x) => (/[\s'"{}]/.test(x) || x === '' ? JSON.stringify(x) : x)).join(' ')}${entry.note ? ` (${entry.note})` : ''}`;
+    it(name, async () => {
+      syncClocks(real.world, mine.world);
+      const now = String(Math.floor(real.world.now() / 1000));
+      const args = entry.args.map((x) => x.replace('{NOW}', now));
+      const r = await runTheReal(real.host, args, { stdin: entry.stdin ?? '' });
+      real.dropHijacks();
+      const m = await runMine(mine.host, args, { stdin: entry.stdin ?? '', displayHost: real.host, timeoutMs: 30_000 });
+      // nothing the emulator started may still be running (it would move its world's clock)
+      for (let t = 0; t < 50 && mine.inflight().some((x) => !x.startsWith('HIJACK')); t++) await new Promise((res) => setTimeout(res, 10));
+      mine.dropHijacks();
+      expect(mine.inflight(), 'requests left open by the emulator').toEqual([]);
+      expect(normalize(m, entry, ports)).toEqual(normalize(r, entry, ports));
+    }, 60_000);
+  });
+});
