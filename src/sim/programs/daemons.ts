@@ -3,6 +3,8 @@
 
 import type { Command } from '../../sh/types';
 import { curl } from './net/curl';
+import { wget } from './net/wget';
+import { memcached } from './memcached';
 import { httpd } from './httpd';
 import { go, goBinary } from './lang/go';
 import { node } from './lang/node';
@@ -24,6 +26,8 @@ export function daemonPrograms(): Map<string, Command> {
   const out = new Map<string, Command>();
   out.set('nginx', nginx);
   out.set('curl', curl);
+  out.set('wget', wget);
+  out.set('memcached', memcached);
   out.set('httpd', httpd);
   out.set('node', node);
   out.set('python3', python);

@@ -16,6 +16,8 @@ export interface ProgramEngine extends TestEngine {
   exec(id: string, cmd: string[], opts?: { env?: string[]; user?: string }): Promise<{ stdout: string; stderr: string; code: number }>;
   /** docker top */
   top(id: string): Promise<string[][]>;
+  /** Runs a program model inside a container as an extra process (one no image names yet). */
+  runProgram(id: string, program: import('../../../src/sh/types').Command, argv: string[]): Promise<{ stdout: string; stderr: string; code: number }>;
   /** The container's filesystem (test setup and checks, as `docker cp` would see it). */
   fs(id: string): import('../../../src/vfs/types').FileSystem;
 }
@@ -69,6 +71,19 @@ export async function programEngine(pulls: string[] = []): Promise<ProgramEngine
       const c = d.containers.get(id) ?? [...d.containers.values()].find((x) => x.bareName === id);
       if (!c) throw new Error(`no container ${id}`);
       return c.fs;
+    },
+    async runProgram(id, program, argv) {
+      const e = t.engine();
+      const c = e.daemon.containers.get(id) ?? [...e.daemon.containers.values()].find((x) => x.bareName === id)!;
+      let stdout = '';
+      let stderr = '';
+      let code: number | null = null;
+      const env = e.runtime.envOf(c);
+      const proc = e.runtime.spawn(c, { argv, env, cwd: c.config.WorkingDir || '/', tty: false, program, init: false }, { container: c, execId: 'test', onOutput: (s, text) => (s === 'stdout' ? (stdout += text) : (stderr += text)), onExit: (n) => (code = n) });
+      proc.stdin.close();
+      proc.start();
+      for (let i = 0; code === null && i < 72_000; i++) await t.advance(50);
+      return { stdout, stderr, code: code ?? -1 };
     },
     async top(id) {
       const r = await t.json('GET', `/v1.50/containers/${id}/top`);
