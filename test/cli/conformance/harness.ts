@@ -172,7 +172,15 @@ export interface CliResult {
 }
 
 /** Runs the emulator against a host; `displayHost` is the DOCKER_HOST it shows in messages. */
-export async function runMine(host: string, args: string[], opts: RunOptions & { displayHost?: string; fs?: MemoryFs; cwd?: string; timeoutMs?: number } = {}): Promise<CliResult> {
+/**
+ * Runs the emulator against a host. With `tty`, stdout, stderr and stdin are a terminal of
+ * that size, and stdout holds everything written (as a terminal shows both streams).
+ */
+export async function runMine(
+  host: string,
+  args: string[],
+  opts: RunOptions & { displayHost?: string; fs?: MemoryFs; cwd?: string; timeoutMs?: number; tty?: { columns: number; rows: number } } = {},
+): Promise<CliResult> {
   let stdout = '';
   let stderr = '';
   const dec = new TextDecoder();
@@ -184,10 +192,12 @@ export async function runMine(host: string, args: string[], opts: RunOptions & {
   });
   const run = runEmulator(args, {
     stdout: { write: (d) => (stdout += text(d)) },
-    stderr: { write: (d) => (stderr += text(d)) },
-    isTTY: false,
+    stderr: { write: (d) => (opts.tty ? (stdout += text(d)) : (stderr += text(d))) },
+    isTTY: !!opts.tty,
+    columns: opts.tty?.columns,
+    rows: opts.tty?.rows,
     env: { DOCKER_HOST: opts.displayHost ?? host, HOME: '/root', ...(opts.env ?? {}) },
-    stdin: stdinFromText(opts.stdin ?? ''),
+    stdin: opts.tty ? { isTTY: true, read: (signal) => new Promise((resolve) => signal?.addEventListener('abort', () => resolve(null))) } : stdinFromText(opts.stdin ?? ''),
     engine,
     fs: opts.fs,
     cwd: opts.cwd ?? '/',
