@@ -5,6 +5,7 @@ import type { Command } from '../../sh/types';
 import { curl } from './net/curl';
 import { wget } from './net/wget';
 import { memcached } from './memcached';
+import { mongod, mongosh } from './mongo';
 import { httpd } from './httpd';
 import { go, goBinary } from './lang/go';
 import { node } from './lang/node';
@@ -28,6 +29,8 @@ export function daemonPrograms(): Map<string, Command> {
   out.set('curl', curl);
   out.set('wget', wget);
   out.set('memcached', memcached);
+  out.set('mongod', mongod);
+  out.set('mongosh', mongosh);
   out.set('httpd', httpd);
   out.set('node', node);
   out.set('python3', python);
