@@ -140,6 +140,12 @@ describe('player', () => {
       p.tick(16);
     }
     expect(seen).toEqual([null, 'creating', 'created', 'running']);
+    // Before runc made it, a container has no OCI state: runc shows none for it.
+    const q = new Player();
+    feed(q, ops);
+    expect(q.frame().runc).toBeNull(); // the client's request names no container yet
+    q.tick(HOP_MS + 1);
+    expect(q.frame().runc).toEqual({ object: id, state: null });
     expect(p.frame().oci.get(id)).toBe('running');
   });
 

@@ -39,7 +39,7 @@ describe('world source', () => {
   it('copies what it hands over (the trace keeps growing its own records)', async () => {
     const t = await engineWithAlpine();
     const src = worldSource(t.world);
-    const recent = (await src.recent()) as { hops: Hop[] }[];
+    const recent = (await src.recent()) as unknown as { hops: Hop[] }[];
     const count = recent[1]!.hops.length;
     recent[1]!.hops.push({ from: 'client', to: 'dockerd', label: 'x', t: 0 });
     expect(t.world.trace.all()[1]!.hops.length).toBe(count);

@@ -89,8 +89,39 @@ const COMMANDS: Record<string, () => Promise<string>> = {
   },
 };
 
+/** The same commands for other names: docker run -d --name X alpine sleep N, docker pause X, … */
+function commandFor(line: string): (() => Promise<string>) | undefined {
+  if (COMMANDS[line]) return COMMANDS[line];
+  let m = /^docker run -d --name (\S+) alpine (.+)$/.exec(line);
+  if (m) {
+    const [, name, cmd] = m;
+    return async () => {
+      const c = JSON.parse(await must('POST', `/containers/create?name=${name}`, { Image: 'alpine', Cmd: cmd!.split(' ') })) as { Id: string };
+      await must('POST', `/containers/${c.Id}/start`);
+      return c.Id;
+    };
+  }
+  m = /^docker (pause|unpause|kill|stop) (\S+)$/.exec(line);
+  if (m) {
+    const [, verb, name] = m;
+    return async () => {
+      await must('POST', `/containers/${await id(name!)}/${verb}`);
+      return name!;
+    };
+  }
+  m = /^docker rm -f (\S+)$/.exec(line);
+  if (m) {
+    const name = m[1]!;
+    return async () => {
+      await must('DELETE', `/containers/${await id(name)}?force=1`);
+      return name;
+    };
+  }
+  return undefined;
+}
+
 async function run(line: string): Promise<string> {
-  const f = COMMANDS[line];
+  const f = commandFor(line);
   if (!f) throw new Error(`unknown command: ${line}`);
   say(`$ ${line}`);
   picture.command(line);

@@ -81,6 +81,8 @@ export interface DiagramLayout {
   shimMore: number;
   /** One box per OCI state, in OCI_STATES order: inside runc's box (wide) or beside it (compact). */
   oci: { title: Box; chips: Box[] };
+  /** Where a short how-to-read note goes (wide only: the room under the first parts). */
+  legend: Box | null;
   host: Box;
   sections: { containers: Section; images: Section; networks: Section; volumes: Section };
   cards: CardBox[];
@@ -126,6 +128,7 @@ export function layoutDiagram(snap: HostSnapshot, width: number, opts: LayoutOpt
   let api: DiagramLayout['api'];
   let oci: DiagramLayout['oci'];
   let bottom: number;
+  let legend: Box | null = null;
 
   if (!compact) {
     const gapApi = clamp(W * 0.11, 100, 150);
@@ -153,6 +156,7 @@ export function layoutDiagram(snap: HostSnapshot, width: number, opts: LayoutOpt
     };
     oci = { title: { x: xs[4]! + 16, y: chipsY - 20, w: colW - 24, h: 18 }, chips: chipBoxes(xs[4]! + 12, chipsY, colW - 24, 'column') };
     bottom = Math.max(pipeY + shimH, parts.runc.y + parts.runc.h);
+    legend = { x: xs[0]!, y: pipeY + BOX_H + 34, w: xs[2]! + colW - xs[0]!, h: 44 };
   } else {
     const leftW = Math.round((W - 2 * M) * 0.54);
     const rightX = M + leftW + 26;
@@ -185,7 +189,7 @@ export function layoutDiagram(snap: HostSnapshot, width: number, opts: LayoutOpt
   const inner = { x: M + 12, y: hostY + 38, w: W - 2 * M - 24 };
   const objects = layoutObjects(snap, inner, compact);
   const host: Box = { x: M, y: hostY, w: W - 2 * M, h: objects.bottom - hostY + 14 };
-  return { width: W, height: host.y + host.h + M, compact, parts, api, shims, shimMore, oci, host, ...objects.parts };
+  return { width: W, height: host.y + host.h + M, compact, parts, api, shims, shimMore, oci, legend, host, ...objects.parts };
 }
 
 function shimRowsOf(snap: HostSnapshot, ghosts: readonly { id: string; name: string }[]): Omit<ShimRow, 'box'>[] {

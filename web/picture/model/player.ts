@@ -32,8 +32,11 @@ export interface Frame {
   progress: number;
   /** OCI state per container (object id) with the hop on screen counted once it has arrived. */
   oci: ReadonlyMap<string, OciState>;
-  /** What runc shows: the state the current container reached last, if any. */
-  runc: { object: string; state: OciState } | null;
+  /**
+   * What runc shows: the container of the hop on screen (or the last one runc worked for) and
+   * the OCI state it has reached, null before runc has created it.
+   */
+  runc: { object: string; state: OciState | null } | null;
   /** Hops not yet shown, across commands. */
   waiting: number;
 }
@@ -300,8 +303,7 @@ export class Player {
       this.ociCache = { key, map, lastObject };
     }
     const { map, lastObject } = this.ociCache;
-    const object = step?.hop.object && map.has(step.hop.object) ? step.hop.object : lastObject;
-    const state = object ? map.get(object) : undefined;
-    return { map, runc: object && state ? { object, state } : null };
+    const object = step?.hop.object ?? lastObject;
+    return { map, runc: object ? { object, state: map.get(object) ?? null } : null };
   }
 }

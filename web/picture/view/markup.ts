@@ -132,6 +132,16 @@ export function diagramSvg(L: DiagramLayout, v: DiagramView): string {
     out.push(`<text class="dsp-hint" x="${n(b.x + 16)}" y="${n(b.y + b.h - 9)}">+${L.shimMore} more</text>`);
   }
 
+  if (L.legend) {
+    const g = L.legend;
+    out.push(
+      `<g class="dsp-legend-note"><circle class="dsp-legend-dot" cx="${n(g.x + 7)}" cy="${n(g.y + 9)}" r="6"/>`,
+      txt('dsp-hint', g.x + 20, g.y + 13, 'Each request travels as a dot along the arrows, step by step.', g.w - 20, 11.5),
+      txt('dsp-hint', g.x + 20, g.y + 33, 'Select a container below to see its lifecycle.', g.w - 20, 11.5),
+      '</g>',
+    );
+  }
+
   // OCI states at runc.
   out.push(`<g class="dsp-ocis" role="list" aria-label="OCI runtime states (runc)">`);
   out.push(`<text class="dsp-oci-title" x="${n(L.oci.title.x)}" y="${n(L.oci.title.y + 13)}">OCI state <tspan class="dsp-oci-of"></tspan></text>`);

@@ -69,8 +69,9 @@ export function mountPicture(hostEl: HTMLElement, source: PictureSource, opts: P
       </div>
       <div class="dsp-controls" role="toolbar" aria-label="Replay the last command">
         <button type="button" class="dsp-btn" data-act="prev" aria-label="Previous step" title="Previous step (←)">${ICONS.prev}</button>
-        <button type="button" class="dsp-btn" data-act="play" aria-label="Replay">${ICONS.replay}<span>Replay</span></button>
+        <button type="button" class="dsp-btn" data-act="play" aria-label="Pause">${ICONS.pause}</button>
         <button type="button" class="dsp-btn" data-act="next" aria-label="Next step" title="Next step (→)">${ICONS.next}</button>
+        <button type="button" class="dsp-btn" data-act="replay" title="Play the command again from its first step">${ICONS.replay}<span>Replay</span></button>
         <button type="button" class="dsp-btn" data-act="live" aria-pressed="true" title="Follow new commands as they run">${ICONS.live}<span>Live</span></button>
         <label class="dsp-speed">Speed <select data-act="speed">${SPEEDS.map((s) => `<option value="${s}"${s === player.speed ? ' selected' : ''}>${s}×</option>`).join('')}</select></label>
       </div>
@@ -100,6 +101,7 @@ export function mountPicture(hostEl: HTMLElement, source: PictureSource, opts: P
     caption: $<HTMLElement>('.dsp-caption'),
     prev: $<HTMLButtonElement>('[data-act="prev"]'),
     play: $<HTMLButtonElement>('[data-act="play"]'),
+    replay: $<HTMLButtonElement>('[data-act="replay"]'),
     next: $<HTMLButtonElement>('[data-act="next"]'),
     live: $<HTMLButtonElement>('[data-act="live"]'),
     speed: $<HTMLSelectElement>('[data-act="speed"]'),
@@ -298,11 +300,13 @@ export function mountPicture(hostEl: HTMLElement, source: PictureSource, opts: P
     el.mode.classList.toggle('is-live', f.mode === 'live');
     el.live.setAttribute('aria-pressed', String(f.mode === 'live'));
     const atEnd = !!cmd && f.index >= cmd.steps.length - 1 && f.progress >= 1;
-    const playIcon = f.playing && f.mode === 'manual' ? 'pause' : f.mode === 'manual' && !atEnd ? 'play' : 'replay';
-    const playText = playIcon === 'pause' ? 'Pause' : playIcon === 'play' ? 'Play' : 'Replay';
-    el.play.innerHTML = `${ICONS[playIcon]}<span>${playText}</span>`;
-    el.play.setAttribute('aria-label', playText === 'Replay' ? 'Replay the last command' : playText);
+    // Pause while something moves (live or a replay); play on from here otherwise.
+    const pausing = f.mode === 'live' || f.playing;
+    el.play.innerHTML = ICONS[pausing ? 'pause' : 'play'];
+    el.play.setAttribute('aria-label', pausing ? 'Pause' : atEnd ? 'Play again' : 'Play on');
+    el.play.title = pausing ? 'Pause' : atEnd ? 'Play again' : 'Play on from here';
     el.play.disabled = !cmd;
+    el.replay.disabled = !cmd;
     el.prev.disabled = !cmd;
     el.next.disabled = !cmd;
     el.caption.setAttribute('aria-live', f.mode === 'manual' ? 'polite' : 'off');
@@ -324,7 +328,7 @@ export function mountPicture(hostEl: HTMLElement, source: PictureSource, opts: P
       if (join) svg.querySelector(`[data-network="${CSS.escape(join[1]!)}"]`)?.classList.add('is-hot');
     }
     // OCI chips at runc.
-    for (const chip of svg.querySelectorAll('.dsp-oci')) chip.classList.toggle('is-on', chip.getAttribute('data-oci') === f.runc?.state);
+    for (const chip of svg.querySelectorAll('.dsp-oci')) chip.classList.toggle('is-on', !!f.runc?.state && chip.getAttribute('data-oci') === f.runc.state);
     const of = svg.querySelector('.dsp-oci-of');
     if (of) of.textContent = f.runc ? `of ${names.get(f.runc.object) ?? f.runc.object.slice(0, 12)}` : '';
     if (f.mode === 'live' && cmd && atEnd && !f.playing) el.sr.textContent = summary(cmd.title);
@@ -456,6 +460,9 @@ export function mountPicture(hostEl: HTMLElement, source: PictureSource, opts: P
         break;
       case 'play':
         player.toggle();
+        break;
+      case 'replay':
+        player.replay();
         break;
       case 'live':
         player.live();

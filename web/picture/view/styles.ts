@@ -91,6 +91,8 @@ export const CSS = `
 .dsp-shimrow.is-ghost text { fill: var(--dsp-faint) !important; font-weight: 400; }
 .dsp-shimrow.is-hot rect { stroke: var(--dsp-shim); stroke-width: 2.5; }
 .dsp-hint { font-size: 11.5px; fill: var(--dsp-faint) !important; }
+.dsp-legend-dot { fill: var(--dsp-accent); stroke: #fff; stroke-width: 2; }
+.dsp-legend-note .dsp-hint { fill: var(--dsp-soft) !important; }
 .dsp-oci-title { font-size: 12px; font-weight: 600; fill: var(--dsp-runc) !important; }
 .dsp-oci-of { font-weight: 400; fill: var(--dsp-soft); }
 .dsp-oci rect { fill: var(--dsp-panel); stroke: var(--dsp-line); }
