@@ -81,3 +81,14 @@ describe.skipIf(skip)('docker CLI conformance (real docker 28.2.2 vs emulator, t
     }, 60_000);
   });
 });
+
+describe.skipIf(skip)('docker CLI conformance with no daemon listening', () => {
+  // a port nothing listens on: every command fails to connect the way docker reports it
+  const host = 'tcp://127.0.0.1:9';
+  const lines = [['ps'], ['version'], ['info'], ['run', 'busybox'], ['inspect', 'x'], ['pull', 'busybox'], ['images'], ['rm', 'x', 'y'], ['logs', 'x'], ['network', 'ls'], ['volume', 'create', 'v'], ['exec', 'c', 'ls'], ['system', 'df'], ['start', 'a', 'b']];
+  it.each(lines.map((l) => [l.join(' '), l] as const))('docker %s', async (_n, args) => {
+    const r = await runTheReal(host, args);
+    const m = await runMine(host, args);
+    expect(m).toEqual(r);
+  });
+});
