@@ -117,4 +117,19 @@ In future versions this will be a hard failure preventing the daemon from starti
     expect(ctr.Data.MergedDir).toBe(`${mount}/merged`);
     expect(ctr.Data.WorkDir).toBe(`${mount}/work`);
   });
+
+  it('a port already allocated: the error names the endpoint that failed to bind', async () => {
+    const t = testEngine();
+    await t.pull('alpine:latest');
+    const hc = { PortBindings: { '80/tcp': [{ HostIp: '', HostPort: '8080' }] } };
+    for (const name of ['pa', 'pb']) {
+      const r = await t.json('POST', `/v1.50/containers/create?name=${name}`, { Image: 'alpine', Cmd: ['sleep', 'infinity'], ExposedPorts: { '80/tcp': {} }, HostConfig: hc });
+      expect(r.status).toBe(201);
+    }
+    expect((await t.call('POST', '/v1.50/containers/pa/start')).status).toBe(204);
+    const r = await t.json('POST', '/v1.50/containers/pb/start');
+    expect(r.body.message).toMatch(
+      /^failed to set up container networking: driver failed programming external connectivity on endpoint pb \([0-9a-f]{64}\): Bind for 0\.0\.0\.0:8080 failed: port is already allocated$/,
+    );
+  });
 });

@@ -590,6 +590,23 @@ describe.skipIf(skip)('docker CLI 28.2.2 against docksim: containers', () => {
       });
     });
 
+    it('docker run -d -p 8080:80 while web holds the port: the start fails, exit 125', async () => {
+      const r = await host.docker(['run', '-d', '--name', 'web2', '-p', '8080:80', 'alpine', 'sleep', 'infinity']);
+      // the CLI prints the id from a goroutine started before the start request (run.go): it
+      // comes out in practice, but nothing waits for it when the start fails
+      expect(r.stdout).toMatch(/^([0-9a-f]{64}\n)?$/);
+      if (r.stdout) ids.web2 = r.stdout.trim();
+      // libnetwork names the endpoint by its (random) id
+      expect(new Masker().mask(r.stderr)).toBe(
+        runError(
+          'Error response from daemon: failed to set up container networking: driver failed programming external connectivity on endpoint web2 (<ID1>): Bind for 0.0.0.0:8080 failed: port is already allocated',
+        ),
+      );
+      expect(r.code).toBe(125);
+      expect(await field('web2', '{{.State.Status}}')).toBe('created');
+      expect(outcome(await host.docker(['rm', 'web2']))).toEqual({ code: 0, stdout: 'web2\n', stderr: '' });
+    });
+
     it('docker rm -f web', async () => {
       expect(outcome(await host.docker(['rm', '-f', 'web']))).toEqual({ code: 0, stdout: 'web\n', stderr: '' });
     });

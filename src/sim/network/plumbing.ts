@@ -8,7 +8,7 @@ import type { EndpointSettingsT } from '../daemon/apitypes';
 import type { Container } from '../daemon/container';
 import type { Daemon } from '../daemon/daemon';
 import type { Network } from '../daemon/networks';
-import { PortTable, type HttpHandler, type HttpRequest, type HttpResponse } from './ports';
+import { PortInUse, PortTable, type HttpHandler, type HttpRequest, type HttpResponse } from './ports';
 
 export interface Listener {
   port: number;
@@ -95,6 +95,7 @@ export class NetworkPlumbing {
     try {
       if (mode !== 'host' && mode !== 'none') this.bindPorts(c);
     } catch (e) {
+      if (e instanceof PortInUse && joined[0]) e.endpointId = c.networks.get(joined[0].name)?.EndpointID ?? '';
       for (const n of joined) this.leave(c, n, c.networks.get(n.name)!);
       throw e;
     }

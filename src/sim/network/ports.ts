@@ -81,7 +81,10 @@ export class PortTable {
   }
 }
 
-export class PortInUse extends Error {}
+export class PortInUse extends Error {
+  /** The endpoint whose ports failed to bind (moby names it in the error). */
+  endpointId = '';
+}
 
 function isAny(ip: string): boolean {
   return ip === '' || ip === '0.0.0.0' || ip === '::';

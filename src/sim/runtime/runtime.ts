@@ -409,7 +409,7 @@ export class SimRuntime implements Runtime, ProcessHost {
     } catch (e) {
       if (e instanceof PortInUse) {
         throw systemError(
-          `failed to set up container networking: driver failed programming external connectivity on endpoint ${c.bareName} (${[...c.networks.values()][0]?.EndpointID ?? ''}): ${e.message}`,
+          `failed to set up container networking: driver failed programming external connectivity on endpoint ${c.bareName} (${e.endpointId}): ${e.message}`,
         );
       }
       throw e;
