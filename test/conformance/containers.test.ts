@@ -289,6 +289,12 @@ describe.skipIf(skip)('docker CLI 28.2.2 against docksim: containers', () => {
       expect(outcome(await host.docker(['logs', '-f', 'fresh']))).toEqual({ code: 0, stdout: 'hi\n', stderr: '' });
     });
 
+    it('docker logs -f follows a running container until it exits', async () => {
+      expect((await host.docker(['run', '-d', '--name', 'follow', 'alpine', 'sh', '-c', 'echo a; sleep 20; echo b'])).code).toBe(0);
+      expect(outcome(await host.docker(['logs', '-f', 'follow']))).toEqual({ code: 0, stdout: 'a\nb\n', stderr: '' });
+      expect((await host.docker(['rm', 'follow'])).code).toBe(0);
+    });
+
     it('docker logs keeps stderr apart', async () => {
       expect((await host.docker(['run', '--name', 'errs', 'alpine', 'sh', '-c', 'echo out; echo err >&2'])).code).toBe(0);
       expect(outcome(await host.docker(['logs', 'errs']))).toEqual({ code: 0, stdout: 'out\n', stderr: 'err\n' });
