@@ -347,6 +347,30 @@ ${hello.diffIds.map((d) => `Deleted: ${d}`).join('\n')}
     });
   });
 
+  it('docker pull nginx: per layer, fs layer / (Waiting) / Verifying Checksum / Download complete / Pull complete', async () => {
+    // distribution/xfer: every layer is announced first, in manifest order; three downloads run
+    // at once (maxConcurrentDownloads), the others say Waiting; layers are registered (Pull
+    // complete) in manifest order. How downloads interleave depends on the network: only each
+    // layer's own sequence and the registration order are fixed.
+    const nginx = hubImage('nginx');
+    const r = await host.docker(['pull', 'nginx']);
+    expect(r.code).toBe(0);
+    expect(r.stderr).toBe('');
+    const lines = r.stdout.split('\n');
+    const n = nginx.layers.length;
+    expect(lines.slice(0, 2)).toEqual(['Using default tag: latest', 'latest: Pulling from library/nginx']);
+    expect(lines.slice(2, 2 + n)).toEqual(nginx.layers.map((l) => `${l}: Pulling fs layer`));
+    expect(lines.slice(-4)).toEqual([`Digest: ${nginx.digest}`, 'Status: Downloaded newer image for nginx:latest', 'docker.io/library/nginx:latest', '']);
+    const body = lines.slice(2 + n, -4);
+    for (const [i, l] of nginx.layers.entries()) {
+      const own = body.filter((x) => x.startsWith(`${l}: `)).map((x) => x.slice(l.length + 2));
+      expect(own, l).toEqual([...(i >= 3 ? ['Waiting'] : []), 'Verifying Checksum', 'Download complete', 'Pull complete']);
+    }
+    expect(body.filter((x) => x.endsWith(': Pull complete'))).toEqual(nginx.layers.map((l) => `${l}: Pull complete`));
+    expect(body.length).toBe(n * 3 + Math.max(0, n - 3));
+    expect(outcome(await host.docker(['rmi', '-f', 'nginx'])).code).toBe(0);
+  });
+
   it('docker run with an invalid reference: docker run Alpine', async () => {
     const r = await host.docker(['run', 'Alpine']);
     expect(outcome(r)).toEqual({ code: 125, stdout: '', stderr: runError('invalid reference format: repository name (library/Alpine) must be lowercase') });
