@@ -1,8 +1,9 @@
 // Runs every benchmark (or those named on the command line) and writes bench/results.json.
 import { writeFileSync } from 'node:fs';
 import { engineBench, type Figure } from './engine';
+import { webBench } from './web';
 
-const suites: Record<string, () => Promise<Figure[]>> = { engine: engineBench };
+const suites: Record<string, () => Promise<Figure[]>> = { engine: engineBench, web: webBench };
 const want = process.argv.slice(2);
 const figures: Figure[] = [];
 for (const [name, run] of Object.entries(suites)) {

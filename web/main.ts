@@ -86,7 +86,20 @@ window.addEventListener('resize', () => {
   fitTimer = setTimeout(fit, 50);
 });
 
-import('./runtime')
+// The rest loads once the prompt is drawn, so that fetching and compiling it does not hold the
+// prompt up (and at the latest after a moment: a background tab draws nothing).
+const load = (): Promise<typeof import('./runtime')> =>
+  new Promise<void>((resolve) => {
+    // once the prompt is parsed, the next render draws it
+    term.write('', () => {
+      const drawn = term.onRender(() => {
+        drawn.dispose();
+        setTimeout(resolve, 0);
+      });
+    });
+    setTimeout(resolve, 400);
+  }).then(() => import('./runtime'));
+load()
   .then((m) => m.boot({ term, history, first, firstLine, resetButton: document.getElementById('reset') as HTMLButtonElement | null }))
   .catch((e: unknown) => {
     term.write(`\r\n\x1b[31mdocksim could not start: ${e instanceof Error ? e.message : String(e)}\x1b[0m\r\n`);

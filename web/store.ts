@@ -40,11 +40,12 @@ function done(tx: IDBTransaction): Promise<void> {
   });
 }
 
-export async function openStore(): Promise<Store> {
+/** Opens the page's store; `name` keeps another page's World apart (a lesson's: web/site). */
+export async function openStore(name: string = DB): Promise<Store> {
   let db: IDBDatabase;
   try {
     db = await new Promise<IDBDatabase>((resolve, reject) => {
-      const r = indexedDB.open(DB, 1);
+      const r = indexedDB.open(name, 1);
       r.onupgradeneeded = () => {
         const d = r.result;
         if (!d.objectStoreNames.contains('meta')) d.createObjectStore('meta');

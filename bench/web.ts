@@ -1,0 +1,182 @@
+// The playground in headless Chromium on loopback (the built site from a static server, fresh
+// profiles so the cache is cold):
+//   web.first_prompt_ms        navigation start → the prompt drawn and the editor reading keys
+//   web.js_gzip_kb             JavaScript fetched before that prompt, gzipped
+//   web.keystroke_echo_p99_ms  a key pressed → its echo drawn (xterm's rows change)
+//   web.ps1000_render_ms       Enter on `docker ps` over 1,000 running containers → the prompt
+//                              after the last line drawn
+// Skips (no figures) without Debian's chromium.
+
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import type { Page } from 'playwright-core';
+import { buildSite, HAVE_CHROMIUM, launch, ready, serve, waitScreen } from '../test/e2e/browser';
+import type { Figure } from './engine';
+
+const round = (x: number, d = 1) => Math.round(x * 10 ** d) / 10 ** d;
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
+const pct = (xs: number[], p: number) => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.min(s.length - 1, Math.ceil((p / 100) * s.length) - 1)]!;
+};
+
+/** Installed before any page script: records when the first prompt is on the screen. */
+const PROMPT_PROBE = `
+(() => {
+  const seen = () => {
+    const rows = document.querySelector('.xterm-rows');
+    if (!rows || !rows.textContent.includes('learner@docksim:~$')) return false;
+    const ta = document.querySelector('.xterm-helper-textarea');
+    if (document.activeElement !== ta) return false;
+    window.__firstPrompt = performance.now();
+    return true;
+  };
+  const obs = new MutationObserver(() => { if (seen()) obs.disconnect(); });
+  obs.observe(document, { subtree: true, childList: true, characterData: true });
+})();
+`;
+
+async function firstPrompt(url: string): Promise<{ ms: number; scripts: string[] }> {
+  const b = await launch();
+  try {
+    await b.context.addInitScript(PROMPT_PROBE);
+    const page = b.context.pages()[0] ?? (await b.context.newPage());
+    await page.goto(url);
+    await page.waitForFunction(() => (window as unknown as { __firstPrompt?: number }).__firstPrompt !== undefined, undefined, { timeout: 30_000 });
+    const r = await page.evaluate(() => {
+      const t = (window as unknown as { __firstPrompt: number }).__firstPrompt;
+      const scripts = performance
+        .getEntriesByType('resource')
+        .filter((e) => e.startTime < t && /\.m?js(\?|$)/.test(e.name))
+        .map((e) => new URL(e.name).pathname);
+      return { ms: t, scripts };
+    });
+    return r;
+  } finally {
+    await b.close();
+  }
+}
+
+/** Presses keys one at a time; for each, the time from keydown to the row showing it. */
+async function keystrokes(page: Page, text: string): Promise<number[]> {
+  await page.evaluate(() => {
+    const w = window as unknown as { __keyDown: number; __echo: number[] };
+    w.__echo = [];
+    document.addEventListener('keydown', () => (w.__keyDown = performance.now()), true);
+    const rows = document.querySelector('.xterm-rows')!;
+    new MutationObserver(() => {
+      if (w.__keyDown) {
+        w.__echo.push(performance.now() - w.__keyDown);
+        w.__keyDown = 0;
+      }
+    }).observe(rows, { subtree: true, childList: true, characterData: true });
+  });
+  for (const ch of text) {
+    await page.keyboard.press(ch === ' ' ? 'Space' : ch);
+    await page.waitForTimeout(30);
+  }
+  return page.evaluate(() => (window as unknown as { __echo: number[] }).__echo);
+}
+
+/** 1,000 running containers, made through the page's Engine API (the clock run ahead for the pull). */
+async function thousandContainers(page: Page): Promise<void> {
+  await page.evaluate(async () => {
+    type Hook = { world: { advance(ms: number): void }; engine: { request(m: string, p: string, o?: unknown): Promise<Response>; json(m: string, p: string, o?: unknown): Promise<{ Id: string }> } };
+    const h = (window as unknown as { __docksim: Hook }).__docksim;
+    const res = await h.engine.request('POST', '/images/create', { query: { fromImage: 'alpine', tag: 'latest' } });
+    const reader = res.body!.getReader();
+    let done = false;
+    const all = (async () => {
+      while (!(await reader.read()).done);
+      done = true;
+    })();
+    while (!done) {
+      h.world.advance(200);
+      await new Promise((r) => setTimeout(r, 0));
+    }
+    await all;
+    for (let i = 0; i < 1000; i++) {
+      const c = await h.engine.json('POST', '/containers/create', { query: { name: `c${i}` }, body: { Image: 'alpine', Cmd: ['sleep', 'infinity'] } });
+      await h.engine.request('POST', `/containers/${c.Id}/start`);
+    }
+  });
+}
+
+async function psRender(page: Page): Promise<number> {
+  await page.keyboard.type('docker ps');
+  await page.evaluate(() => {
+    const w = window as unknown as { __enter: number; __drawn: number; __docksim: { session: { busy: boolean } } };
+    w.__enter = 0;
+    w.__drawn = 0;
+    document.addEventListener('keydown', (e) => {
+      if (e.key === 'Enter' && !w.__enter) w.__enter = performance.now();
+    }, true);
+    const rows = document.querySelector('.xterm-rows')!;
+    const obs = new MutationObserver(() => {
+      if (!w.__enter || w.__docksim.session.busy) return;
+      const lines = [...rows.children].map((d) => (d.textContent ?? '').replace(/\u00a0/g, ' ').trimEnd()).filter((l) => l !== '');
+      const last = lines[lines.length - 1] ?? '';
+      const before = lines[lines.length - 2] ?? '';
+      if (/learner@docksim:~\$$/.test(last) && /\sc\d+$/.test(before)) {
+        w.__drawn = performance.now();
+        obs.disconnect();
+      }
+    });
+    obs.observe(rows, { subtree: true, childList: true, characterData: true });
+  });
+  await page.keyboard.press('Enter');
+  await page.waitForFunction(() => (window as unknown as { __drawn: number }).__drawn > 0, undefined, { timeout: 60_000 });
+  return page.evaluate(() => {
+    const w = window as unknown as { __enter: number; __drawn: number };
+    return w.__drawn - w.__enter;
+  });
+}
+
+export async function webBench(): Promise<Figure[]> {
+  if (!HAVE_CHROMIUM) {
+    console.log('web: skipped (no /usr/bin/chromium; apt-get install chromium)');
+    return [];
+  }
+  const figures: Figure[] = [];
+  const add = (name: string, value: number, unit: string) => {
+    figures.push({ name, value, unit });
+    console.log(`${name.padEnd(32)} ${value} ${unit}`);
+  };
+  const dir = buildSite();
+  const site = await serve(dir);
+  try {
+    // first prompt, cold cache each time
+    const runs: { ms: number; scripts: string[] }[] = [];
+    for (let i = 0; i < 7; i++) runs.push(await firstPrompt(`${site.url}/`));
+    add('web.first_prompt_ms', round(median(runs.map((r) => r.ms))), 'ms');
+    const scripts = [...new Set(runs.flatMap((r) => r.scripts))];
+    const gz = scripts.reduce((n, p) => n + gzipSync(readFileSync(join(dir, p))).length, 0);
+    add('web.js_gzip_kb', round(gz / 1024), 'KB');
+
+    const b = await launch();
+    try {
+      const page = b.context.pages()[0] ?? (await b.context.newPage());
+      await page.goto(`${site.url}/`);
+      await ready(page);
+      const echo = await keystrokes(page, 'echo the quick brown fox jumps over the lazy dog '.repeat(4));
+      add('web.keystroke_echo_p50_ms', round(median(echo)), 'ms');
+      add('web.keystroke_echo_p99_ms', round(pct(echo, 99)), 'ms');
+      await page.keyboard.press('Control+U');
+      await thousandContainers(page);
+      const times: number[] = [];
+      for (let i = 0; i < 3; i++) {
+        await page.keyboard.type('clear');
+        await page.keyboard.press('Enter');
+        await waitScreen(page, /^learner@docksim:~\$$/);
+        times.push(await psRender(page));
+      }
+      add('web.ps1000_render_ms', round(median(times)), 'ms');
+    } finally {
+      await b.close();
+    }
+  } finally {
+    await site.close();
+  }
+  return figures;
+}
