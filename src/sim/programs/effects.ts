@@ -208,3 +208,21 @@ export interface ChildExit {
 export function* waitChildren(): Run<ChildExit[]> {
   return (yield custom('wait-children')) as ChildExit[];
 }
+
+export interface DockerContainerInfo {
+  id: string;
+  name: string;
+  labels: Record<string, string>;
+  /** Exposed container ports. */
+  exposed: number[];
+  /** Network name -> the container's address on it. */
+  networks: Record<string, string>;
+}
+
+/**
+ * The host's running containers, as a program reading the Docker API through a bind-mounted
+ * /var/run/docker.sock sees them: a synchronous lister, or null when the socket is not mounted.
+ */
+export function* dockerContainers(): Run<(() => DockerContainerInfo[]) | null> {
+  return (yield custom('docker-containers')) as (() => DockerContainerInfo[]) | null;
+}

@@ -5,7 +5,7 @@ import type { Engine } from '../engine';
 import type { Registry } from '../registry/registry';
 import type { HttpHandler } from '../network/ports';
 import type { Command } from '../../sh/types';
-import { TCP_METHOD, type ChildExit, type ChildSpec, type HttpClient, type MachineInfo, type ProcessInfo } from '../programs/effects';
+import { TCP_METHOD, type ChildExit, type ChildSpec, type DockerContainerInfo, type HttpClient, type MachineInfo, type ProcessInfo } from '../programs/effects';
 import { Signal } from '../../sh/types';
 import { resolveExec } from './exec';
 import type { CustomOutcome, SimProcess } from './process';
@@ -114,6 +114,21 @@ export function containerEffects(engine: () => Engine): CustomEffects {
       case 'wait-children': {
         const list = exitedChildren.get(proc) ?? [];
         exitedChildren.delete(proc);
+        return { value: list };
+      }
+      case 'docker-containers': {
+        // the Docker API through a bind-mounted /var/run/docker.sock (traefik's docker provider)
+        if (!c.mounts.some((m) => m.Destination === '/var/run/docker.sock')) return { value: null };
+        const list = (): DockerContainerInfo[] =>
+          [...e.daemon.containers.values()]
+            .filter((x) => x.running)
+            .map((x) => ({
+              id: x.id,
+              name: x.bareName,
+              labels: { ...(x.config.Labels ?? {}) },
+              exposed: Object.keys(x.config.ExposedPorts ?? {}).map((k) => Number(k.split('/')[0])),
+              networks: Object.fromEntries([...x.networks].map(([n, ep]) => [n, ep.IPAddress])),
+            }));
         return { value: list };
       }
       case 'alloc-pid':
