@@ -22,6 +22,7 @@ import { redisCli } from './redis/cli';
 import { redisServer } from './redis/server';
 import { registry } from './registry';
 import { gosu, setpriv, suExec } from './tools/privileges';
+import { traefik } from './traefik';
 
 export function daemonPrograms(): Map<string, Command> {
   const out = new Map<string, Command>();
@@ -48,6 +49,7 @@ export function daemonPrograms(): Map<string, Command> {
   out.set('pg_isready', pgIsReady);
   out.set('postgres-tools', postgresTools);
   out.set('registry', registry);
+  out.set('traefik', traefik);
   out.set('gosu', gosu);
   out.set('su-exec', suExec);
   out.set('setpriv', setpriv);
