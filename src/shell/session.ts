@@ -61,6 +61,8 @@ export class HostSession {
   private readonly terminal: HostTerminal;
   private readonly resizeListeners = new Set<(s: TerminalSize) => void>();
   private stopped = false;
+  /** Stops driving background jobs (a command is about to run). */
+  private background: (() => void) | null = null;
 
   constructor(readonly options: HostSessionOptions) {
     const term = options.terminal;
@@ -189,11 +191,64 @@ export class HostSession {
 
   /** Runs one command line (as typed at the prompt); resolves with its status. */
   async run(line: string): Promise<number> {
+    this.background?.();
+    this.background = null;
     const interrupts = this.driver.delivered;
     const status = await this.driver.drive(this.shell.run(line.endsWith('\n') ? line : `${line}\n`));
     // bash starts a new line when Ctrl-C ended the command (after the ^C the tty echoed)
     if (this.driver.delivered !== interrupts && (this.terminal.column ?? 0) !== 0) this.terminal.write('\n');
     return status;
+  }
+
+  /** bash's "[1]+  Done  sleep 5" lines for the jobs that ended, before a prompt. */
+  private reportJobs(): void {
+    (this.shell as unknown as { reportDoneJobs?: () => void }).reportDoneJobs?.();
+  }
+
+  /**
+   * Keeps background jobs (`cmd &`) running while the prompt waits: the shell's scheduler is
+   * driven until they end or a command is entered (which drives them from then on).
+   */
+  private driveBackground(): void {
+    const sched = this.shell.root.sched;
+    const live = () => sched.tasks.some((t) => t.state !== 'done' && t.background);
+    if (this.background || !live()) return;
+    let stopped = false;
+    const abort = new AbortController();
+    this.background = () => {
+      stopped = true;
+      abort.abort();
+    };
+    const gen = sched.run(() => stopped || !live());
+    const sleep = this.services.sleep;
+    void (async () => {
+      try {
+        let r = gen.next();
+        while (!r.done && !stopped) {
+          const eff = r.value;
+          let value: unknown;
+          let error: unknown;
+          let failed = false;
+          try {
+            if (eff.type === 'sleep') value = await sleep(eff.ms, abort.signal);
+            else if (eff.type === 'await') value = await eff.promise;
+            else if (eff.type === 'read') {
+              // a background job does not get the terminal (bash stops it with SIGTTIN)
+              await new Promise<void>((resolve) => abort.signal.addEventListener('abort', () => resolve(), { once: true }));
+            }
+          } catch (e) {
+            failed = true;
+            error = e;
+          }
+          if (stopped) return;
+          r = failed ? gen.throw(error) : gen.next(value);
+        }
+      } catch {
+        // a job failed in a way the shell did not handle: nothing more to drive
+      } finally {
+        if (!stopped) this.background = null;
+      }
+    })();
   }
 
   /** Sends a signal to what runs (as the terminal does for Ctrl-C). */
@@ -213,6 +268,8 @@ export class HostSession {
   async start(first?: Promise<string | null>): Promise<number> {
     let pending = first;
     while (!this.stopped) {
+      if (!pending) this.reportJobs();
+      this.driveBackground();
       const line = pending ? await pending : await this.terminal.readLine(this.prompt(), { continuationPrompt: this.shell.prompt('PS2') });
       pending = undefined;
       if (this.stopped) break;

@@ -95,6 +95,13 @@ describe('the host shell', () => {
     expect(await h.run('echo $?')).toBe('130');
   });
 
+  test('background jobs run while the prompt waits; bash reports them Done before a prompt', async () => {
+    const h = start();
+    expect(await h.run('(sleep 5; echo from the background) &')).toBe('[1] 1235');
+    await h.waitFor(/from the background\nlearner@docksim:~\$ $/);
+    expect(await h.run('echo next')).toBe('next\n[1]+  Done                    (sleep 5; echo from the background)');
+  });
+
   test('exit ends the shell with its status', async () => {
     const h = start();
     await h.waitFor('$ ');
