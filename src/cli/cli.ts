@@ -1,7 +1,7 @@
 // The state of one docker CLI invocation: its streams, terminal, environment and the Engine API,
 // plus the error types commands throw (cli.StatusError and plain errors, as docker prints them).
 
-import { ApiError, type EngineClient, type Query } from '../engine-client';
+import { ApiError, EngineClient, type Query } from '../engine-client';
 import type { ParsedFlags } from './parse';
 import type { CliIo, CliSignal, CliStdin } from './io';
 import { EMPTY_STDIN } from './io';
@@ -60,8 +60,13 @@ export class Cli {
   readonly cwd: string;
 
   constructor(readonly io: CliIo) {
-    this.engine = io.engine;
     this.env = io.env ?? {};
+    // DOCKER_API_VERSION fixes the API version (no negotiation upwards), for this invocation only
+    const pinned = this.env.DOCKER_API_VERSION;
+    if (pinned) {
+      this.engine = new EngineClient(io.engine.transport);
+      this.engine.version = pinned;
+    } else this.engine = io.engine;
     this.stdin = io.stdin ?? EMPTY_STDIN;
     this.cwd = io.cwd ?? '/';
   }

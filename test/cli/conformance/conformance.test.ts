@@ -65,14 +65,14 @@ describe.skipIf(skip)('docker CLI conformance (real docker 28.2.2 vs emulator, t
   });
 
   CORPUS.forEach((entry, i) => {
-    const name = `${String(i + 1).padStart(3, '0')} docker ${entry.args.map((x) => (/[\s'"{}]/.test(x) || x === '' ? JSON.stringify(x) : x)).join(' ')}${entry.note ? ` (${entry.note})` : ''}`;
+    const name = `${String(i + 1).padStart(3, '0')} ${entry.env ? Object.entries(entry.env).map(([k, v]) => `${k}=${v} `).join('') : ''}docker ${entry.args.map((x) => (/[\s'"{}]/.test(x) || x === '' ? JSON.stringify(x) : x)).join(' ')}${entry.note ? ` (${entry.note})` : ''}`;
     it(name, async () => {
       syncClocks(real.world, mine.world);
       const now = String(Math.floor(real.world.now() / 1000));
       const args = entry.args.map((x) => x.replace('{NOW}', now));
-      const r = await runTheReal(real.host, args, { stdin: entry.stdin ?? '' });
+      const r = await runTheReal(real.host, args, { stdin: entry.stdin ?? '', env: entry.env });
       real.dropHijacks();
-      const m = await runMine(mine.host, args, { stdin: entry.stdin ?? '', displayHost: real.host, timeoutMs: 30_000 });
+      const m = await runMine(mine.host, args, { stdin: entry.stdin ?? '', env: entry.env, displayHost: real.host, timeoutMs: 30_000 });
       // nothing the emulator started may still be running (it would move its world's clock)
       for (let t = 0; t < 50 && mine.inflight().some((x) => !x.startsWith('HIJACK')); t++) await new Promise((res) => setTimeout(res, 10));
       mine.dropHijacks();

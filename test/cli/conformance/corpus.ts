@@ -7,6 +7,7 @@ import type { SimHost } from './harness';
 export interface Entry {
   args: string[];
   stdin?: string;
+  env?: Record<string, string>;
   /** why this line is here (shown in the test name when the args are not enough) */
   note?: string;
   /** normalisations for output that cannot be byte-identical (each says why) */
@@ -260,6 +261,9 @@ export const CORPUS: Entry[] = [
   e('stats --no-stream job'),
   // ---------------------------------------------------------------- system
   e('version'),
+  e('version', { env: { DOCKER_API_VERSION: '1.41' } }),
+  e('ps -a --format {{.Names}}', { env: { DOCKER_API_VERSION: '1.45' } }),
+  e('version', { env: { DOCKER_API_VERSION: '1.51' }, note: 'newer than the daemon: refused' }),
   e("version --format '{{.Server.Version}}'"),
   e('version --format json'),
   e("version -f '{{.Client.APIVersion}} {{.Client.Os}}'"),
