@@ -21,6 +21,7 @@ import { postgresTools } from './postgres/tools';
 import { redisCli } from './redis/cli';
 import { redisServer } from './redis/server';
 import { registry } from './registry';
+import { envsubst, openssl } from './tools/misc';
 import { gosu, setpriv, suExec } from './tools/privileges';
 import { traefik } from './traefik';
 
@@ -50,6 +51,8 @@ export function daemonPrograms(): Map<string, Command> {
   out.set('postgres-tools', postgresTools);
   out.set('registry', registry);
   out.set('traefik', traefik);
+  out.set('envsubst', envsubst);
+  out.set('openssl', openssl);
   out.set('gosu', gosu);
   out.set('su-exec', suExec);
   out.set('setpriv', setpriv);

@@ -67,3 +67,38 @@ describe('wget (GNU and BusyBox) and memcached', () => {
     expect(err.at(-2)).toBe('<26 server listening (auto-negotiate)');
   });
 });
+
+describe('gosu, envsubst, openssl', () => {
+  let t: ProgramEngine;
+  let pg: string;
+  beforeAll(async () => {
+    t = await programEngine(['postgres:17', 'nginx:latest', 'mysql:latest']);
+    pg = await t.run({ Image: 'postgres:17', Entrypoint: ['sleep'], Cmd: ['infinity'] });
+  });
+
+  it('gosu runs the command as the user (initdb refuses root, accepts postgres) and reports its errors', async () => {
+    expect((await t.exec(pg, ['initdb'])).stderr).toContain('initdb: error: cannot be run as root');
+    const r = await t.exec(pg, ['gosu', 'postgres', 'initdb', '-D', '/tmp/pgtest']);
+    expect(r.code).toBe(0);
+    expect(r.stdout.split('\n')[0]).toBe('The files belonging to this database system will be owned by user "postgres".');
+    expect(await t.exec(pg, ['gosu', 'nobody-here', 'true'])).toEqual({ stdout: '', stderr: 'error: failed switching to "nobody-here": unable to find user nobody-here: no matching entries in passwd file\n', code: 1 });
+    expect((await t.exec(pg, ['gosu', 'postgres', 'no-such-command'])).stderr).toBe('error: exec: "no-such-command": executable file not found in $PATH\n');
+    expect((await t.exec(pg, ['gosu'])).code).toBe(1);
+  });
+
+  it('envsubst fills in the variables named, openssl rand gives base64 of the length asked', async () => {
+    const id = await t.run({ Image: 'nginx:latest', Entrypoint: ['sleep'], Cmd: ['infinity'], Env: ['PORT=8080'] });
+    const e = t.engine();
+    const ex = await t.json('POST', `/v1.50/containers/${id}/exec`, { Cmd: ['envsubst', '$PORT'], AttachStdin: true, AttachStdout: true, AttachStderr: true });
+    let out = '';
+    let done = false;
+    e.execs.start(ex.body.Id, { output: (_s, text) => (out += text), done: () => (done = true) }, e.daemon.op('exec.start'));
+    e.execs.write(ex.body.Id, 'listen ${PORT}; root $HOME;\n');
+    e.execs.closeStdin(ex.body.Id);
+    for (let i = 0; !done && i < 100; i++) await t.advance(50);
+    expect(out).toBe('listen 8080; root $HOME;\n');
+    const my = await t.run({ Image: 'mysql:latest', Entrypoint: ['sleep'], Cmd: ['infinity'] });
+    const r = await t.exec(my, ['openssl', 'rand', '-base64', '24']);
+    expect(r.stdout).toMatch(/^[A-Za-z0-9+/]{32}\n$/);
+  });
+});
