@@ -53,7 +53,7 @@ function canonical(c: Captured): Captured {
   return { ...c, body: JSON.stringify(v) };
 }
 
-const CASES: { args: string[]; random?: boolean }[] = [
+const CASES: { args: string[]; random?: boolean; noRequest?: boolean }[] = [
   { args: ['create', 'busybox'] },
   { args: ['create', '--name', 'web', 'busybox', 'sleep', '100'] },
   { args: ['run', '-d', 'busybox'] },
@@ -106,7 +106,7 @@ const CASES: { args: string[]; random?: boolean }[] = [
   { args: ['create', '--gpus', 'all', 'busybox'] },
   { args: ['create', '--annotation', 'a=b', '--storage-opt', 'size=1G', 'busybox'] },
   { args: ['create', '-a', 'stdout', 'busybox'] },
-  { args: ['create', '--env-file', '/nonexistent.env', 'busybox'] },
+  { args: ['create', '--env-file', '/nonexistent.env', 'busybox'], noRequest: true },
   { args: ['exec', 'web', 'ls', '-l'] },
   { args: ['exec', '-d', '-u', 'root', '-w', '/tmp', '-e', 'X=1', 'web', 'true'] },
   { args: ['exec', '-i', '--privileged', 'web', 'cat'] },
@@ -137,7 +137,7 @@ describe.skipIf(skip)('request bodies: emulator vs real docker CLI 28.2.2', () =
     const mine = await runMine(s.host, c.args, { displayHost: s.host, cwd: '/srv/app' });
     const ours = [...s.log];
     const norm = (l: Captured[]) => (c.random ? l.map(canonical) : l);
-    expect(theirs.length).toBeGreaterThan(0);
+    expect(theirs.length > 0).toBe(!c.noRequest);
     expect(norm(ours)).toEqual(norm(theirs));
     expect(mine).toEqual(real);
   });
