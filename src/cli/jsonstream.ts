@@ -2,7 +2,6 @@
 // internal/jsonstream): one line per message on a pipe, progress bars redrawn in place on a
 // terminal (ESC[nA / ESC[2K / ESC[nB), errors end the display.
 
-import { jsonLines } from '../engine-client';
 import { formatGoDuration, formatRFC3339NanoFixed, goTime, humanSize } from '../units';
 import { CliError } from './cli';
 
@@ -141,11 +140,32 @@ export class JSONMessageDisplay {
   }
 }
 
-/** Displays a whole streaming response (jsonstream.Display). */
+/** Displays a whole streaming response (jsonstream.Display); Ctrl-C (`signal`) stops it. */
 export async function displayStream(res: Response, out: DisplayTarget, opts: { aux?: (jm: JSONMessage) => void; signal?: AbortSignal } = {}): Promise<void> {
   const d = new JSONMessageDisplay(out);
-  for await (const jm of jsonLines<JSONMessage>(res)) {
-    if (opts.signal?.aborted) throw new DOMException('canceled', 'AbortError');
-    d.message(jm, opts.aux);
+  const reader = res.body?.getReader();
+  if (!reader) return;
+  const onAbort = () => void reader.cancel().catch(() => {});
+  opts.signal?.addEventListener('abort', onAbort, { once: true });
+  const dec = new TextDecoder();
+  let buf = '';
+  try {
+    for (;;) {
+      if (opts.signal?.aborted) throw new DOMException('canceled', 'AbortError');
+      const { done, value } = await reader.read();
+      if (opts.signal?.aborted) throw new DOMException('canceled', 'AbortError');
+      if (done) break;
+      buf += dec.decode(value, { stream: true });
+      let nl = buf.indexOf('\n');
+      while (nl >= 0) {
+        const line = buf.slice(0, nl).trim();
+        buf = buf.slice(nl + 1);
+        if (line) d.message(JSON.parse(line) as JSONMessage, opts.aux);
+        nl = buf.indexOf('\n');
+      }
+    }
+    if (buf.trim()) d.message(JSON.parse(buf) as JSONMessage, opts.aux);
+  } finally {
+    opts.signal?.removeEventListener('abort', onAbort);
   }
 }

@@ -135,6 +135,15 @@ describe('docker CLI emulator in process', () => {
     expect(r).toEqual({ out: '', err: '', code: 130 });
   });
 
+  it('Ctrl-C stops a pull with status 130, after the lines already shown', async () => {
+    const s = session();
+    const r = await s.docker(['pull', 'golang'], { during: async (c) => c.until(() => c.out().includes('Pulling fs layer')).then(() => c.signal('SIGINT')) });
+    expect(r.code).toBe(130);
+    expect(r.err).toBe('');
+    expect(r.out).toMatch(/^Using default tag: latest\nlatest: Pulling from library\/golang\n/);
+    expect(r.out).not.toContain('Status:');
+  });
+
   it('docker stats on a terminal redraws the table in place until Ctrl-C', async () => {
     const s = session();
     await withImages(s);
