@@ -1,7 +1,7 @@
 // The host's own small commands: history (bash's builtin over the terminal's history), help
 // (what this machine can do), reset (start over with a new World).
 
-import type { Command, CommandContext, Run } from '../sh';
+import type { Command, CommandContext, CommandTable, Run } from '../sh';
 import type { HostServices } from './services';
 
 export function historyCommand(host: HostServices): Command {
@@ -83,5 +83,65 @@ export function resetCommand(host: HostServices): Command {
     }
     host.reset();
     return 0;
+  };
+}
+
+const SUDO_USAGE = 'usage: sudo -h | -K | -k | -V\nusage: sudo -v [-ABkNnS] [-g group] [-h host] [-p prompt] [-u user]\nusage: sudo -l [-ABkNnS] [-g group] [-h host] [-p prompt] [-U user] [-u user] [command [arg ...]]\nusage: sudo [-ABbEHkNnPS] [-r role] [-t type] [-C num] [-D directory] [-g group] [-h host] [-p prompt] [-R directory] [-T timeout] [-u user] [VAR=value] [-i | -s] [command [arg ...]]\nusage: sudo -e [-ABkNnS] [-r role] [-t type] [-C num] [-D directory] [-g group] [-h host] [-p prompt] [-R directory] [-T timeout] [-u user] file ...\n';
+
+/**
+ * sudo as on a cloud machine whose user may use it without a password: the command runs as
+ * root (whoami says root; HOME is /root). Not needed for docker: learner is in the docker group.
+ */
+export function sudoCommand(table: () => CommandTable): Command {
+  return function* sudo(ctx: CommandContext): Run<number> {
+    const args = ctx.args.slice(1);
+    let login = false;
+    let shell = false;
+    let i = 0;
+    for (; i < args.length; i++) {
+      const a = args[i]!;
+      if (a === '--') {
+        i++;
+        break;
+      }
+      if (!a.startsWith('-') || a === '-') break;
+      if (a === '-u' || a === '-g' || a === '-p' || a === '-D' || a === '-C' || a === '-h') {
+        i++;
+        continue;
+      }
+      if (a === '-i' || a === '--login') login = true;
+      else if (a === '-s' || a === '--shell') shell = true;
+      else if (a === '-V' || a === '--version') {
+        ctx.stdout.write('Sudo version 1.9.15p5\n');
+        return 0;
+      } else if (a === '-k' || a === '-K' || a === '-v' || a === '-E' || a === '-H' || a === '-n' || a === '-S' || a === '-b') continue;
+      else {
+        ctx.stderr.write(`sudo: invalid option -- '${a.replace(/^-+/, '')}'\n${SUDO_USAGE}`);
+        return 1;
+      }
+    }
+    let argv = args.slice(i);
+    if (argv.length === 0) {
+      if (!login && !shell) {
+        ctx.stderr.write(SUDO_USAGE);
+        return 1;
+      }
+      argv = ['bash'];
+    }
+    const env = new Map(ctx.env);
+    env.set('HOME', '/root');
+    env.set('USER', 'root');
+    env.set('LOGNAME', 'root');
+    env.set('SUDO_USER', ctx.sys.user);
+    env.set('SUDO_UID', String(ctx.sys.uid));
+    env.set('SUDO_GID', String(ctx.sys.gid));
+    env.set('SUDO_COMMAND', argv.join(' '));
+    env.set('PATH', '/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin:/snap/bin');
+    const cmd = table().lookup(argv[0]!, { env, fs: ctx.fs });
+    if (!cmd) {
+      ctx.stderr.write(`sudo: ${argv[0]}: command not found\n`);
+      return 1;
+    }
+    return yield* cmd({ ...ctx, args: argv, env, cwd: login ? '/root' : ctx.cwd, sys: { ...ctx.sys, user: 'root', uid: 0, gid: 0 } });
   };
 }

@@ -26,11 +26,13 @@ export function dockerCommand(host: HostServices, run: DockerRunner = runDocker)
       w?.();
     };
     let brokenPipe = false;
+    // once the command has ended its output is closed: streams it left behind write nowhere
+    let exited = false;
     const writer = (out: Output): CliWriter => {
       const dec = new TextDecoder();
       return {
         write(data) {
-          if (brokenPipe) return;
+          if (brokenPipe || exited) return;
           const text = typeof data === 'string' ? data : dec.decode(data, { stream: true });
           if (text === '') return;
           try {
@@ -83,7 +85,7 @@ export function dockerCommand(host: HostServices, run: DockerRunner = runDocker)
       stdout: writer(ctx.stdout),
       stderr: writer(ctx.stderr),
       isTTY: ctx.isatty,
-      stderrIsTTY: ctx.isatty,
+      stderrIsTTY: host.isTerminal ? host.isTerminal(ctx.stderr) : ctx.isatty,
       columns: size.columns,
       rows: size.rows,
       env,
@@ -165,6 +167,7 @@ export function dockerCommand(host: HostServices, run: DockerRunner = runDocker)
         }
       }
     } finally {
+      exited = true;
       terminal?.release();
       if (result === null) abort.abort();
     }

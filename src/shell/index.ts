@@ -7,7 +7,7 @@ export { EffectDriver, realSleep, type EffectHandlers } from './driver';
 export { dockerCommand, type DockerRunner } from './docker';
 export { curlCommand, wgetCommand } from './curl';
 export { pingCommand } from './ping';
-export { historyCommand, helpCommand, resetCommand, helpText } from './commands';
+export { historyCommand, helpCommand, resetCommand, sudoCommand, helpText } from './commands';
 export { hostCompleter, pathCandidates, names } from './complete';
 export { completionContext, quoteFor } from './words';
 export { expandPrompt, UBUNTU_PS1 } from './prompt';

@@ -17,6 +17,8 @@ export interface HostServices {
   /** The host's name and primary address. */
   hostname: string;
   hostIp: string;
+  /** True for the terminal's own output (not a redirection or a pipe), e.g. to know if stderr is a tty. */
+  isTerminal?(out: unknown): boolean;
   /** Starts over with a new World (the `reset` command); absent where that is not possible. */
   reset?(): void;
 }

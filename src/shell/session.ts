@@ -7,7 +7,7 @@
 import type { EngineClient } from '../engine-client';
 import { hostCommands, Shell, type Command, type Input, type Output, type SystemInfo } from '../sh';
 import type { FileSystem } from '../vfs';
-import { helpCommand, historyCommand, resetCommand } from './commands';
+import { helpCommand, historyCommand, resetCommand, sudoCommand } from './commands';
 import { hostCompleter } from './complete';
 import { curlCommand, wgetCommand } from './curl';
 import { dockerCommand, type DockerRunner } from './docker';
@@ -85,6 +85,8 @@ export class HostSession {
       reset: options.reset,
     };
     this.services = services;
+    const out: Output = { write: (t) => term.write(t) };
+    services.isTerminal = (o) => o === out;
     const sys: SystemInfo = {
       hostname,
       user: user.name,
@@ -99,8 +101,10 @@ export class HostSession {
       cpus: 4,
       memTotalKiB: 8_129_108,
     };
+    const table: { t?: ReturnType<typeof hostCommands> } = {};
     const commands = hostCommands(
       {
+        sudo: sudoCommand(() => table.t!),
         docker: dockerCommand(services, options.docker),
         curl: curlCommand(services),
         wget: wgetCommand(services),
@@ -112,7 +116,7 @@ export class HostSession {
       },
       { utf8: true },
     );
-    const out: Output = { write: (t) => term.write(t) };
+    table.t = commands;
     const input: Input = {
       take: () => term.takeInput(),
       ended: false,

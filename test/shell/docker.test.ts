@@ -62,6 +62,15 @@ describe('docker on the host', () => {
     expect(await h.run('docker run -it alpine sh < /dev/null')).toBe('the input device is not a TTY');
   });
 
+  test('Ctrl-C interrupts a pull', async () => {
+    const h = start({ speed: 1 });
+    h.type('docker pull nginx\r');
+    await h.waitFor(/Pulling fs layer|Downloading|Waiting/, 20_000);
+    h.type(KEYS.ctrl('c'));
+    await h.waitFor(/\^C\n.*learner@docksim:~\$ $/, 10_000);
+    expect(h.session.busy).toBe(false);
+  });
+
   test('Ctrl-C stops docker logs -f', async () => {
     const h = start();
     await h.run("docker run -d --name ticker alpine sh -c 'while true; do echo tick; sleep 1; done' >/dev/null", 60_000);

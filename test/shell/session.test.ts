@@ -66,6 +66,12 @@ describe('the host shell', () => {
     await h.waitFor(/\$ echo two$/);
   });
 
+  test('sudo runs a command as root without a password; builtins are not commands for sudo', async () => {
+    const h = start();
+    expect(await h.run('sudo whoami; sudo sh -c \'echo $HOME\'; whoami')).toBe('root\n/root\nlearner');
+    expect(await h.run('sudo cd /; echo $?')).toBe('sudo: cd: command not found\n1');
+  });
+
   test('help lists what works', async () => {
     const h = start();
     const out = await h.run('help');
@@ -110,6 +116,15 @@ describe('the host shell', () => {
     await new Promise((r) => setTimeout(r, 50));
     expect(h.session.shell.exited).toBe(true);
     expect(h.session.shell.status).toBe(4);
+  });
+
+  test('Ctrl-D on an empty line ends the shell as bash does (exit)', async () => {
+    const h = start();
+    await h.run('false');
+    h.type(KEYS.ctrl('d'));
+    await h.waitFor(/\$ exit$/);
+    await new Promise((r) => setTimeout(r, 50));
+    expect(h.editor.editing).toBe(false);
   });
 
   test('reset calls the page’s reset', async () => {
