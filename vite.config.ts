@@ -1,5 +1,4 @@
 import { defineConfig, type Plugin } from 'vite';
-import { sitePages } from './web/site/vite-plugin';
 
 /**
  * Puts the page's stylesheet into index.html: a separate CSS file holds up the first script
@@ -11,7 +10,7 @@ function inlineCss(): Plugin {
     apply: 'build',
     enforce: 'post',
     generateBundle(_options, bundle) {
-      const html = Object.values(bundle).find((f) => f.type === 'asset' && f.fileName === 'playground/index.html');
+      const html = Object.values(bundle).find((f) => f.type === 'asset' && f.fileName === 'index.html');
       if (!html || html.type !== 'asset') return;
       let text = String(html.source);
       for (const [name, file] of Object.entries(bundle)) {
@@ -30,8 +29,7 @@ function inlineCss(): Plugin {
 // API, the docker CLI, the shell) is a separate chunk loaded once the prompt is on the screen.
 export default defineConfig({
   root: 'web',
-  // the pages (home, lessons, reference, the playground at /playground/): web/site/vite-plugin.ts
-  plugins: [sitePages(), inlineCss()],
+  plugins: [inlineCss()],
   build: {
     outDir: '../dist',
     emptyOutDir: true,
