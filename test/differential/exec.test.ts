@@ -24,7 +24,7 @@ describe('differential: exec', () => {
       await create(s, 'ex', { Cmd: ['sleep', '1000'] });
       await s.api('POST', '/containers/ex/start');
       const t0 = await mark(s);
-      o.rec('exit 7', await exec(s, 'ex', { Cmd: ['sh', '-c', 'echo out; echo err >&2; exit 7'] }));
+      o.rec('exit 7', await exec(s, 'ex', { Cmd: ['sh', '-c', 'echo out; sleep 0.1; echo err >&2; exit 7'] }));
       o.rec('true', await exec(s, 'ex', { Cmd: ['true'] }));
       o.rec('stdout only', await exec(s, 'ex', { Cmd: ['sh', '-c', 'echo out; echo err >&2'], AttachStderr: false }));
       o.rec('tty', await exec(s, 'ex', { Cmd: ['sh', '-c', 'echo out; echo err >&2'], Tty: true }));

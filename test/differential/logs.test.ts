@@ -22,7 +22,7 @@ describe('differential: logs', () => {
   scenario(
     'stdout and stderr: frames per stream without a TTY; stdout or stderr alone; neither is an error',
     async (s, o) => {
-      await create(s, 'lg', sh('echo out1; echo err1 >&2; sleep 0.1; echo out2; printf "no newline"'));
+      await create(s, 'lg', sh('echo out1; sleep 0.1; echo err1 >&2; sleep 0.1; echo out2; printf "no newline"'));
       await s.api('POST', '/containers/lg/start');
       await waitExit(s, 'lg');
       o.rec('both', await logs(s, 'lg', 'stdout=1&stderr=1'));
