@@ -1,0 +1,61 @@
+// The terminal of a lesson page: xterm with the playground's look (Ubuntu's colours and font),
+// fitted to its box whenever the box changes size (window resizes, the panes of the layout, a
+// tab shown on a phone).
+
+import { Terminal } from '@xterm/xterm';
+
+export const TERMINAL_THEME = {
+  background: '#300a24',
+  foreground: '#ffffff',
+  cursor: '#ffffff',
+  selectionBackground: '#b5d5ff66',
+  black: '#2e3436',
+  red: '#cc0000',
+  green: '#4e9a06',
+  yellow: '#c4a000',
+  blue: '#3465a4',
+  magenta: '#75507b',
+  cyan: '#06989a',
+  white: '#d3d7cf',
+  brightBlack: '#555753',
+  brightRed: '#ef2929',
+  brightGreen: '#8ae234',
+  brightYellow: '#fce94f',
+  brightBlue: '#729fcf',
+  brightMagenta: '#ad7fa8',
+  brightCyan: '#34e2e2',
+  brightWhite: '#eeeeec',
+};
+
+export function createTerminal(host: HTMLElement, opts: { screenReader?: boolean } = {}): Terminal {
+  const narrow = host.ownerDocument.defaultView?.matchMedia('(max-width: 640px)').matches ?? false;
+  const term = new Terminal({
+    fontFamily: '"Ubuntu Mono", "DejaVu Sans Mono", Menlo, Consolas, "Liberation Mono", monospace',
+    fontSize: narrow ? 13 : 14,
+    cursorBlink: true,
+    scrollback: 10_000,
+    screenReaderMode: opts.screenReader ?? false,
+    macOptionIsMeta: /Mac/.test(navigator.platform),
+    theme: TERMINAL_THEME,
+  });
+  term.open(host);
+  const fit = (): void => {
+    const core = (term as unknown as { _core?: { _renderService?: { dimensions?: { css: { cell: { width: number; height: number } } } } } })._core;
+    const cell = core?._renderService?.dimensions?.css.cell;
+    if (!cell || cell.width === 0 || cell.height === 0) return;
+    const box = host.getBoundingClientRect();
+    if (box.width === 0 || box.height === 0) return;
+    const cols = Math.max(20, Math.floor((box.width - 12) / cell.width));
+    const rows = Math.max(4, Math.floor((box.height - 8) / cell.height));
+    if (cols !== term.cols || rows !== term.rows) term.resize(cols, rows);
+  };
+  fit();
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const later = () => {
+    clearTimeout(timer);
+    timer = setTimeout(fit, 30);
+  };
+  if (typeof ResizeObserver !== 'undefined') new ResizeObserver(later).observe(host);
+  else window.addEventListener('resize', later);
+  return term;
+}
