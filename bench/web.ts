@@ -11,7 +11,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import type { Page } from 'playwright-core';
-import { buildSite, HAVE_CHROMIUM, launch, ready, serve, waitScreen } from '../test/e2e/browser';
+import { buildSite, HAVE_CHROMIUM, launch, PLAYGROUND, ready, serve, waitScreen } from '../test/e2e/browser';
 import type { Figure } from './engine';
 
 const round = (x: number, d = 1) => Math.round(x * 10 ** d) / 10 ** d;
@@ -148,7 +148,7 @@ export async function webBench(): Promise<Figure[]> {
   try {
     // first prompt, cold cache each time
     const runs: { ms: number; scripts: string[] }[] = [];
-    for (let i = 0; i < 7; i++) runs.push(await firstPrompt(`${site.url}/`));
+    for (let i = 0; i < 7; i++) runs.push(await firstPrompt(`${site.url}/playground/`));
     add('web.first_prompt_ms', round(median(runs.map((r) => r.ms))), 'ms');
     const scripts = [...new Set(runs.flatMap((r) => r.scripts))];
     const gz = scripts.reduce((n, p) => n + gzipSync(readFileSync(join(dir, p))).length, 0);
@@ -157,7 +157,7 @@ export async function webBench(): Promise<Figure[]> {
     const b = await launch();
     try {
       const page = b.context.pages()[0] ?? (await b.context.newPage());
-      await page.goto(`${site.url}/`);
+      await page.goto(`${site.url}/playground/`);
       await ready(page);
       const echo = await keystrokes(page, 'echo the quick brown fox jumps over the lazy dog '.repeat(4));
       add('web.keystroke_echo_p50_ms', round(median(echo)), 'ms');

@@ -34,12 +34,14 @@ export interface Site {
   close(): Promise<void>;
 }
 
-/** Serves `dir` on 127.0.0.1 (unknown paths get index.html, as the edge's SPA fallback does). */
+/** Serves `dir` on 127.0.0.1: a directory's index.html; unknown paths get /index.html, as the edge's SPA fallback does. */
 export async function serve(dir: string): Promise<Site> {
   const served = new Map<string, number>();
   const server: Server = createServer((req, res) => {
     const path = decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname);
     let file = join(dir, path);
+    // a page's directory serves its index.html (the playground is /playground/, as on the edge)
+    if (file.startsWith(dir) && existsSync(file) && statSync(file).isDirectory() && existsSync(join(file, 'index.html'))) file = join(file, 'index.html');
     if (!file.startsWith(dir) || !existsSync(file) || statSync(file).isDirectory()) file = join(dir, 'index.html');
     const body = readFileSync(file);
     served.set(path, body.length);
@@ -59,6 +61,9 @@ export async function serve(dir: string): Promise<Site> {
       }),
   };
 }
+
+/** Where the playground is: /playground/ (also / when the site has no other pages). */
+export const PLAYGROUND = '/playground/';
 
 /** A browser with a fresh profile (nothing cached, nothing stored). */
 export async function launch(): Promise<{ context: BrowserContext; close(): Promise<void> }> {
