@@ -256,13 +256,19 @@ export class HostSession {
   }
 
   /** Sends a signal to what runs (as the terminal does for Ctrl-C). */
-  signal(sig: 'SIGINT' | 'SIGQUIT' | 'SIGTERM'): void {
+  signal(sig: 'SIGINT' | 'SIGQUIT' | 'SIGTERM' | 'SIGKILL'): void {
     this.driver.send(sig);
   }
 
-  /** Stops reading commands after the current one (the page is replacing this session). */
+  /**
+   * Ends the session (the page is replacing it): reads no more commands, kills what runs and
+   * stops driving background jobs.
+   */
   stop(): void {
     this.stopped = true;
+    this.background?.();
+    this.background = null;
+    if (this.driver.busy) this.driver.send('SIGKILL');
   }
 
   /**

@@ -127,6 +127,17 @@ describe('the host shell', () => {
     expect(h.editor.editing).toBe(false);
   });
 
+  test('stop() ends what runs (the page replaces the session)', async () => {
+    const h = start();
+    await h.waitFor('$ ');
+    h.type('sleep 1000\r');
+    await new Promise((r) => setTimeout(r, 50));
+    expect(h.session.busy).toBe(true);
+    h.session.stop();
+    await new Promise((r) => setTimeout(r, 50));
+    expect(h.session.busy).toBe(false);
+  });
+
   test('reset calls the page’s reset', async () => {
     let resets = 0;
     const h = start({ reset: () => resets++ });
