@@ -57,6 +57,18 @@ describe('docker on the host', () => {
     expect(await h.run('docker ps --format "{{.Names}} {{.Status}}"')).toMatch(/^box Up/);
   });
 
+  test('docker exec -it runs a shell in a running container; exit returns with its status', async () => {
+    const h = start();
+    await h.run('docker run -d --name box -e GREETING=hello alpine sleep 100000 >/dev/null', 60_000);
+    h.type('docker exec -it box sh\r');
+    await h.waitFor(/\/ # $/, 20_000);
+    h.type('echo $GREETING; cat /etc/hostname\r');
+    await h.waitFor(/\nhello\n[0-9a-f]{12}\n\/ # $/);
+    h.type('exit 7\r');
+    await h.waitFor(/exit 7\n.*learner@docksim:~\$ $/);
+    expect(await h.run('echo $?')).toBe('7');
+  });
+
   test('-t needs a terminal on stdin', async () => {
     const h = start();
     expect(await h.run('docker run -it alpine sh < /dev/null')).toBe('the input device is not a TTY');
