@@ -98,6 +98,17 @@ export const GO_POINTER_FIELDS: Readonly<Record<string, readonly string[]>> = {
   Resources: ['MemorySwappiness', 'OomKillDisable'],
 };
 
+/**
+ * Maps the spec marks `x-nullable: false` that moby 28.2.2 nevertheless writes as null when
+ * they are nil (real Docker is the specification; `docker volume inspect` shows `"Labels": null`).
+ * Sources: moby volume/service (Labels kept nil when the request has none; Options nil without
+ * driver options), daemon/images/image_list.go newImageSummary (Labels = image.Config.Labels).
+ */
+export const MOBY_NIL_MAPS: Readonly<Record<string, readonly string[]>> = {
+  Volume: ['Labels', 'Options'],
+  ImageSummary: ['Labels'],
+};
+
 const isObj = (v: unknown): v is Obj => typeof v === 'object' && v !== null && !Array.isArray(v);
 
 function refTarget(ref: string): string {
@@ -167,12 +178,17 @@ function convert(s: Json, nulls: 'spec' | 'go'): Json {
 }
 
 function markGoPointers(name: string, schema: Json): Json {
-  const fields = GO_POINTER_FIELDS[name];
-  if (!fields || !isObj(schema) || !isObj(schema.properties)) return schema;
+  const fields = GO_POINTER_FIELDS[name] ?? [];
+  const nilMaps = MOBY_NIL_MAPS[name] ?? [];
+  if ((fields.length === 0 && nilMaps.length === 0) || !isObj(schema) || !isObj(schema.properties)) return schema;
   const props: Obj = { ...schema.properties };
   for (const f of fields) {
     const p = props[f];
     if (isObj(p) && p['x-nullable'] === undefined) props[f] = { ...p, 'x-nullable': true };
+  }
+  for (const f of nilMaps) {
+    const p = props[f];
+    if (isObj(p)) props[f] = { ...p, 'x-nullable': true };
   }
   return { ...schema, properties: props };
 }

@@ -8,7 +8,7 @@ export function volumeJson(d: Daemon, v: Volume): Record<string, unknown> {
   return {
     CreatedAt: rfc3339(v.created),
     Driver: v.driver,
-    Labels: v.labels ?? {},
+    Labels: v.labels,
     Mountpoint: d.volumes.mountpoint(v.name),
     Name: v.name,
     Options: v.options, // null for a volume created without driver options, as moby

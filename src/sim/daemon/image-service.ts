@@ -349,7 +349,7 @@ export class ImageService {
         Containers: opts.containers ? (used.get(img.id) ?? 0) : -1,
         Created: Math.floor(created / 1000),
         Id: img.id,
-        Labels: labels ?? {},
+        Labels: labels,
         ParentId: img.parent,
         RepoDigests: digests.map(familiar),
         RepoTags: tags.map(familiar),

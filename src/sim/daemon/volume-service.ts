@@ -27,8 +27,8 @@ export class VolumeService {
     if (driver !== 'local') throw notFound(`create ${name}: error looking up volume plugin ${driver}: plugin "${driver}" not found`);
     const existing = d.volumes.get(name);
     if (existing) return existing;
-    const labels = { ...(req.Labels ?? {}) };
-    if (anonymous) labels[ANONYMOUS_LABEL] = '';
+    // as moby keeps them: nil when the request has none (the CLI sends none for no --label)
+    const labels = anonymous ? { ...(req.Labels ?? {}), [ANONYMOUS_LABEL]: '' } : req.Labels ? { ...req.Labels } : null;
     const v: Volume = {
       name,
       driver,
