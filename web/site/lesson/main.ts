@@ -81,6 +81,14 @@ const showPane = setupTabs(layout, (pane) => {
   if (pane === 'picture') runtime.then((r) => r.showPicture()).catch(() => {});
 });
 
+// "Skip to the terminal" lands in it, ready for typing
+for (const a of document.querySelectorAll<HTMLAnchorElement>('a[href="#terminal"]'))
+  a.addEventListener('click', (e) => {
+    e.preventDefault();
+    showPane('lesson');
+    term.focus();
+  });
+
 // Where a learner expects to type: in the terminal, where a keyboard and a pointer are at hand
 // (on a phone, focusing it would bring up the keyboard over the lesson).
 if (window.matchMedia('(min-width: 960px) and (pointer: fine)').matches && !location.hash) term.focus();
