@@ -2,8 +2,8 @@
 // real docker CLI drives one over TCP, the emulator drives the other over its HTTP transport,
 // so every command line — read-only or not — can be compared byte for byte.
 //
-// Time: each World's virtual clock stands still between requests and runs (fast) only while a
-// request has been waiting on it for a while (a stop's grace period, an attached run), so what
+// Time: each World's virtual clock stands still between requests and runs (fast) only while the
+// client has been quiet for a while with a request open (a stop's grace period, an attached run), so what
 // the daemon prints ("Up 2 hours") is the same for both CLIs. Before every command both clocks
 // are brought to the same instant. The CLIs compute relative times ("3 hours ago") from the real
 // clock, so the worlds start hours before the real now and what they show stays far from the
@@ -50,11 +50,16 @@ export async function startSimHost(opts: { seed: string; start: number; stepMs?:
   const what = new Map<number, string>();
   const hijacks = new Set<Hijacked>();
   let nextId = 0;
+  // the last time a request started or ended: the clock runs only once the client has been
+  // quiet for a while, i.e. is waiting on the world (a stop's grace period, an attached run)
+  let lastActivity = performance.now();
   const begin = (label = '') => {
     const id = nextId++;
-    inflight.set(id, performance.now());
+    lastActivity = performance.now();
+    inflight.set(id, lastActivity);
     what.set(id, label);
     return () => {
+      lastActivity = performance.now();
       inflight.delete(id);
       what.delete(id);
     };
@@ -110,15 +115,9 @@ export async function startSimHost(opts: { seed: string; start: number; stepMs?:
     },
   };
   const step = opts.stepMs ?? 100;
-  const wait = opts.waitBeforeAdvanceMs ?? 15;
+  const wait = opts.waitBeforeAdvanceMs ?? 30;
   const timer = setInterval(() => {
-    const now = performance.now();
-    for (const t0 of inflight.values()) {
-      if (now - t0 >= wait) {
-        world.advance(step);
-        return;
-      }
-    }
+    if (inflight.size > 0 && performance.now() - lastActivity >= wait) world.advance(step);
   }, 2);
   const node = createNodeHost(tracked);
   await new Promise<void>((resolve) => node.server.listen(0, '127.0.0.1', () => resolve()));
