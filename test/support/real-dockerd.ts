@@ -18,7 +18,7 @@
 // mini:latest (busybox). Environment: DOCKSIM_DOCKERD_DIR (state directory),
 // DOCKSIM_DOCKERD_STORAGE (storage driver, default overlay2 with a vfs fallback).
 import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, unlinkSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, unlinkSync, writeFileSync } from "node:fs";
 import { request as httpRequest, type IncomingMessage } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -153,35 +153,45 @@ export function stateDir(): string {
   return process.env.DOCKSIM_DOCKERD_DIR || join(tmpdir(), `docksim-real-dockerd-${uid}`);
 }
 
-/** Directory-based lock (mkdir is atomic); the owner's pid is recorded so dead owners are broken. */
-async function withLock<T>(lockDir: string, timeoutMs: number, fn: () => Promise<T>): Promise<T> {
+/**
+ * A lock file created exclusively (O_EXCL) holding the owner's pid. A lock whose owner is dead is
+ * broken; one still empty (its owner is writing the pid) is waited for, and broken only when it
+ * has stayed empty far longer than any write takes.
+ */
+async function withLock<T>(lockPath: string, timeoutMs: number, fn: () => Promise<T>): Promise<T> {
+  const file = `${lockPath}.pid`;
   const t0 = Date.now();
   for (;;) {
     try {
-      mkdirSync(lockDir);
-      writeFileSync(join(lockDir, 'owner'), String(process.pid));
+      writeFileSync(file, String(process.pid), { flag: 'wx' });
       break;
     } catch (e) {
       if ((e as NodeJS.ErrnoException).code !== 'EEXIST') throw e;
       let owner = 0;
+      let age = 0;
       try {
-        owner = Number(readFileSync(join(lockDir, 'owner'), 'utf8'));
+        owner = Number(readFileSync(file, 'utf8')) || 0;
+        age = Date.now() - statSync(file).mtimeMs;
       } catch {
-        // being created right now, or left without an owner file by a crash
-        owner = -1;
+        continue; // released meanwhile
       }
-      if ((owner > 0 && !pidAlive(owner)) || (owner === -1 && Date.now() - t0 > 2000)) {
-        rmSync(lockDir, { recursive: true, force: true });
+      if ((owner > 0 && !pidAlive(owner)) || (owner === 0 && age > 30_000)) {
+        rmSync(file, { force: true });
         continue;
       }
-      if (Date.now() - t0 > timeoutMs) throw new Error(`timed out after ${timeoutMs} ms waiting for ${lockDir} (held by pid ${owner})`);
+      if (Date.now() - t0 > timeoutMs) throw new Error(`timed out after ${timeoutMs} ms waiting for ${file} (held by pid ${owner})`);
       await sleep(50);
     }
   }
   try {
     return await fn();
   } finally {
-    rmSync(lockDir, { recursive: true, force: true });
+    // only our own lock is ours to remove
+    try {
+      if (Number(readFileSync(file, 'utf8')) === process.pid) rmSync(file, { force: true });
+    } catch {
+      // already gone
+    }
   }
 }
 
