@@ -29,4 +29,23 @@ describe('Engine API: restart policy validation', () => {
       "invalid restart policy: unknown policy 'sometimes'; use one of 'no', 'always', 'on-failure', or 'unless-stopped'",
     );
   });
+
+  it('resets RestartCount on a manual start or restart (container.ResetRestartManager)', async () => {
+    const r = await t.json('POST', '/v1.50/containers/create?name=rc', {
+      Image: 'busybox',
+      Cmd: ['sh', '-c', 'sleep 1; exit 1'],
+      HostConfig: { RestartPolicy: { Name: 'on-failure', MaximumRetryCount: 2 } },
+    });
+    expect(r.status).toBe(201);
+    await t.call('POST', '/v1.50/containers/rc/start');
+    await t.advance(5000);
+    const count = async () => (await t.json('GET', '/v1.50/containers/rc/json')).body.RestartCount;
+    expect(await count()).toBe(2);
+    await t.call('POST', '/v1.50/containers/rc/start');
+    expect(await count()).toBe(0);
+    await t.advance(5000);
+    expect(await count()).toBe(2);
+    await t.call('POST', '/v1.50/containers/rc/restart');
+    expect(await count()).toBe(0);
+  });
 });

@@ -127,3 +127,34 @@ describe('differential: AutoRemove and wait', () => {
     o.rec('wait', waitBody(JSON.parse(new TextDecoder().decode(await s.read(w)))));
   });
 });
+
+describe('differential: restart policies and manual operations', () => {
+  scenario('a manual start or restart resets RestartCount; the policy counts again from there', async (s, o) => {
+    await create(s, 'rc', { Cmd: ['sh', '-c', 'sleep 0.5; exit 1'], HostConfig: { RestartPolicy: { Name: 'on-failure', MaximumRetryCount: 1 } } });
+    await s.api('POST', '/containers/rc/start');
+    o.rec('settled', await s.until(async () => (await stateOf(s, 'rc')).Status === 'exited' && (await restartCount(s, 'rc')) === 1, 10_000));
+    await s.sleep(300);
+    o.rec('after policy', await restartCount(s, 'rc'));
+    await s.api('POST', '/containers/rc/start');
+    o.rec('right after start', await restartCount(s, 'rc'));
+    o.rec('settled again', await s.until(async () => (await stateOf(s, 'rc')).Status === 'exited' && (await restartCount(s, 'rc')) === 1, 10_000));
+    await s.sleep(300);
+    o.rec('after second run', await restartCount(s, 'rc'));
+    o.status('restart', await s.api('POST', '/containers/rc/restart?t=1'));
+    o.rec('right after restart', await restartCount(s, 'rc'));
+  }, { shell: true });
+
+  scenario('rm -f of a running container: kill, die, destroy; its anonymous volume kept without v', async (s, o) => {
+    const t0 = s.now();
+    await create(s, 'rf', { Cmd: ['sleep', '1000'], Volumes: { '/data': {} } });
+    await s.api('POST', '/containers/rf/start');
+    o.status('rm -f', await s.api('DELETE', '/containers/rf?force=1'));
+    const ev = await eventsSince(s, t0, { type: ['container'] });
+    o.rec('events', ev.map((e) => `${e.Action} ${e.attrs.signal ?? e.attrs.exitCode ?? ''}`.trim()));
+    o.rec('volumes left', (((await s.api('GET', '/volumes')).json.Volumes ?? []) as unknown[]).length);
+    await create(s, 'rf2', { Cmd: ['sleep', '1000'], Volumes: { '/data': {} } });
+    await s.api('POST', '/containers/rf2/start');
+    o.status('rm -f -v', await s.api('DELETE', '/containers/rf2?force=1&v=1'));
+    o.rec('volumes left after -v', (((await s.api('GET', '/volumes')).json.Volumes ?? []) as unknown[]).length);
+  });
+});

@@ -122,11 +122,17 @@ export class ContainerService {
     if (c.status === 'paused') throw conflict('cannot start a paused container, try unpause instead');
     if (c.running) throw notModified();
     if (c.status === 'removing' || c.status === 'dead') throw conflict('container is marked for removal and cannot be started');
+    this.resetRestartManager(c);
+    this.startProcess(c, op);
+  }
+
+  /** container.ResetRestartManager(true) of a manual start or restart: a new count and back-off. */
+  private resetRestartManager(c: Container): void {
     c.manuallyStopped = false;
     c.exitOnNext = false;
     c.restartDelay = 0;
     c.policyRestarts = 0;
-    this.startProcess(c, op);
+    c.restartCount = 0;
   }
 
   /** daemon.containerStart: networking, runc create + start, the main process. */
@@ -350,9 +356,13 @@ export class ContainerService {
       await this.stopContainer(c, opts, op);
     }
     if (!this.d.containers.has(c.id)) return;
-    c.manuallyStopped = false;
-    c.exitOnNext = false;
-    if (c.status === 'created' || c.status === 'exited') this.startProcess(c, op);
+    if (c.status === 'created' || c.status === 'exited') {
+      this.resetRestartManager(c);
+      this.startProcess(c, op);
+    } else {
+      c.manuallyStopped = false;
+      c.exitOnNext = false;
+    }
     this.d.event('container', 'restart', c.id, this.attrs(c));
   }
 
