@@ -115,6 +115,27 @@ const SLICE_FIELDS = new Set([
 /** fields holding pointers to structs (printed `&{…}` when they are the value printed) */
 const POINTER_FIELDS = new Set(['State', 'Config', 'HostConfig', 'NetworkSettings', 'Healthcheck', 'Health', 'IPAMConfig', 'ContainerConfig', 'UsageData', 'ClusterVolume', 'Descriptor']);
 
+/**
+ * Fields Go leaves out of the JSON when empty (omitempty) but the typed struct still has: a
+ * template reading them sees their zero value. By the key of the struct that holds them ('' is
+ * the top-level object).
+ */
+const OMITTED: Record<string, Record<string, unknown>> = {
+  '': { SizeRw: null, SizeRootFs: null, Node: null, ImageManifestDescriptor: null },
+  State: { Health: null },
+  Config: { Healthcheck: null, StopTimeout: null, StopSignal: '', Shell: 'slice', ExposedPorts: 'map', ArgsEscaped: false, NetworkDisabled: false, MacAddress: '' },
+  HostConfig: { Init: null, Runtime: '', Annotations: 'map', Mounts: 'slice', StorageOpt: 'map', Tmpfs: 'map', Sysctls: 'map', KernelMemory: 0, KernelMemoryTCP: 0 },
+};
+
+const NIL_POINTER = goTyped({ kind: 'ptr', name: '*struct {}' }, null);
+
+function zeroOf(z: unknown): unknown {
+  if (z === 'slice') return goTyped(STRING_SLICE, null);
+  if (z === 'map') return goTyped(STRING_MAP, null);
+  if (z === null) return NIL_POINTER;
+  return z;
+}
+
 function isMapField(parent: string, key: string): boolean {
   if (key === 'Config') return parent === 'LogConfig';
   if (key === 'Volumes') return parent !== '';
@@ -126,7 +147,7 @@ export function typedValue(x: unknown, parent = '', key = '', inMap = false, top
   if (x === null) {
     if (SLICE_FIELDS.has(key) && !inMap) return goTyped(STRING_SLICE, null);
     if (isMapField(parent, key) && !inMap) return goTyped(STRING_MAP, null);
-    return null;
+    return inMap ? null : NIL_POINTER;
   }
   if (Array.isArray(x)) return x.map((v) => typedValue(v, key, '', false, false));
   if (typeof x !== 'object' || x instanceof GoStruct || Object.getPrototypeOf(x) !== Object.prototype) return x;
@@ -138,7 +159,16 @@ export function typedValue(x: unknown, parent = '', key = '', inMap = false, top
   }
   const fields: Record<string, unknown> = {};
   for (const [k, v] of Object.entries(o)) fields[k] = typedValue(v, key, k, false, false);
-  return new GoStruct(key || 'object', fields, {}, { pointer: top || (!inMap && POINTER_FIELDS.has(key)) });
+  // a container's Config (not an image's, nor LogConfig.Config): only when it looks like one
+  const omitted = OMITTED[key] && (key !== 'Config' || 'Image' in o) && (key !== '' || 'HostConfig' in o) ? OMITTED[key] : undefined;
+  const pointer = top || (!inMap && POINTER_FIELDS.has(key));
+  if (omitted && Object.keys(omitted).some((k) => !(k in fields))) {
+    // json.Marshal leaves the empty omitempty fields out again
+    const encoded = new GoStruct(key || 'object', { ...fields }, {}, { pointer: false });
+    for (const [k, z] of Object.entries(omitted)) if (!(k in fields)) fields[k] = zeroOf(z);
+    return new GoStruct(key || 'object', fields, {}, { pointer, json: () => encoded });
+  }
+  return new GoStruct(key || 'object', fields, {}, { pointer });
 }
 
 export type GetRef = (ref: string) => Promise<{ raw: string; typedOnly?: boolean; typeName?: string }>;
