@@ -3,6 +3,7 @@
 // its state, its statechart follows it live; keyboard and phone sizes work. Screenshots go to
 // test-artifacts/ (desktop 1280×800, phone 390×844).
 
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -29,13 +30,21 @@ describe.skipIf(!hasChromium)('the picture in a browser', () => {
 
   beforeAll(async () => {
     b = await openDemo();
-    await b.page.goto(b.url);
-    // Mounted lazily, after the page is up.
-    await b.page.waitForSelector('.dsp svg.dsp-svg', { timeout: 80_000 });
+    await b.open();
+    // Mounted lazily, after the page is up: the component came in a chunk of its own.
+    await b.page.waitForSelector('.dsp svg.dsp-svg', { timeout: 30_000 });
   }, 120_000);
 
   afterAll(async () => {
     await b?.close();
+  });
+
+  it('loads after the page, in a chunk of its own', async () => {
+    const scripts = b.served.filter((p) => p.endsWith('.js'));
+    expect(scripts.length).toBeGreaterThan(1);
+    const entry = readFileSync(join(b.dir, scripts[0]!), 'utf8');
+    expect(entry).not.toContain('dsp-chart-title');
+    expect(scripts.slice(1).some((p) => readFileSync(join(b.dir, p), 'utf8').includes('dsp-chart-title'))).toBe(true);
   });
 
   it('animates the hops of a docker run as they happen and shows the container running', async () => {

@@ -19,6 +19,18 @@ export interface LazyPicture {
   destroy(): void;
 }
 
+/** The component's chunk; a failed fetch (a flaky network) is tried again a few times. */
+async function importPicture(tries = 4): Promise<typeof import('./view/picture')> {
+  for (let i = 1; ; i++) {
+    try {
+      return await import('./view/picture');
+    } catch (e) {
+      if (i >= tries) throw e;
+      await new Promise((r) => setTimeout(r, 300 * 2 ** i));
+    }
+  }
+}
+
 export function mountPictureLazy(element: HTMLElement, source: () => PictureSource | Promise<PictureSource>, opts: PictureOptions & { eager?: boolean } = {}): LazyPicture {
   const queued: ((p: Picture) => void)[] = [];
   let picture: Picture | null = null;
@@ -32,7 +44,7 @@ export function mountPictureLazy(element: HTMLElement, source: () => PictureSour
       started = true;
       cleanup();
       cleanup = () => {};
-      Promise.all([import('./view/picture'), source()]).then(([mod, src]) => {
+      Promise.all([importPicture(), source()]).then(([mod, src]) => {
         if (cancelled) return;
         picture = mod.mountPicture(element, src, opts);
         for (const q of queued.splice(0)) q(picture);

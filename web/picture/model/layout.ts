@@ -391,6 +391,11 @@ export function bubbleAt(layout: DiagramLayout, path: HopPath, textW: number, fr
   if (path.kind === 'self') {
     x = path.box.x + path.box.w / 2 - textW / 2;
     y = path.box.y - h - 6;
+  } else if (from === 'container' || to === 'container') {
+    // Between a container and its shim: under the shim's box, out of the way of the long arrow.
+    const s = layout.parts.shim;
+    x = s.x + s.w / 2 - textW / 2;
+    y = s.y + s.h + 8;
   } else if (Math.abs(path.x2 - path.x1) >= Math.abs(path.y2 - path.y1)) {
     // Below two short boxes, else above them (tall ones: the shim with its rows, runc).
     const A = anchorOf(layout, from, object)!;

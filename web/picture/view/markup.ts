@@ -125,7 +125,7 @@ export function diagramSvg(L: DiagramLayout, v: DiagramView): string {
   }
   if (L.shims.length === 0) {
     const b = L.parts.shim;
-    out.push(txt('dsp-hint', b.x + 16, b.y + SHIM_TOP + 13, 'none yet: no container runs', b.w - 24, 11.5));
+    out.push(txt('dsp-hint', b.x + 16, b.y + SHIM_TOP + 13, 'none: nothing running', b.w - 24, 11.5));
   }
   if (L.shimMore > 0) {
     const b = L.parts.shim;

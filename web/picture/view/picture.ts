@@ -368,9 +368,11 @@ export function mountPicture(hostEl: HTMLElement, source: PictureSource, opts: P
       cur?.removeAttribute('aria-current');
       if (want) {
         want.setAttribute('aria-current', 'step');
+        // Keep the current step in sight, unless the learner is using the list.
         const ol = el.list;
         const li = want as HTMLElement;
-        if (li.offsetTop < ol.scrollTop || li.offsetTop + li.offsetHeight > ol.scrollTop + ol.clientHeight) ol.scrollTop = li.offsetTop - ol.clientHeight / 2;
+        const busy = ol.matches(':hover') || ol.contains(doc.activeElement);
+        if (!busy && (li.offsetTop < ol.scrollTop || li.offsetTop + li.offsetHeight > ol.scrollTop + ol.clientHeight)) ol.scrollTop = li.offsetTop - ol.clientHeight / 2;
       }
     }
   }

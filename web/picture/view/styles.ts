@@ -48,13 +48,16 @@ export const CSS = `
 @container (min-width: 1100px) {
   .dsp-body { flex-direction: row; }
   .dsp-diagram { flex: 1 1 auto; }
-  .dsp-side { flex: 0 0 320px; padding: 14px 14px 14px 0; }
+  .dsp-side { flex: 0 0 340px; padding: 14px 14px 14px 0; }
+}
+@container (min-width: 1400px) {
+  .dsp-side { flex-basis: 420px; }
 }
 .dsp-panel { background: var(--dsp-panel); border: 1px solid var(--dsp-line); border-radius: 10px; padding: 10px 12px; min-width: 0; }
 .dsp-panel h3 { margin: 0 0 6px; font-size: 14px; display: flex; align-items: center; justify-content: space-between; gap: 8px; }
 .dsp-panel p { margin: 4px 0 0; color: var(--dsp-soft); font-size: 13px; }
 .dsp-steps summary { cursor: pointer; font-weight: 600; }
-.dsp-steps ol { list-style: none; margin: 6px 0 0; padding: 0; max-height: 280px; overflow: auto; }
+.dsp-steps ol { position: relative; list-style: none; margin: 6px 0 0; padding: 0; max-height: 280px; overflow: auto; }
 .dsp-steps li button { all: unset; box-sizing: border-box; display: grid; grid-template-columns: 1.8em 1fr; gap: 2px 6px; width: 100%; padding: 4px 6px; border-radius: 6px; cursor: pointer; font-size: 12.5px; }
 .dsp-steps li button:focus-visible { outline: 3px solid var(--dsp-focus); outline-offset: -1px; }
 .dsp-steps li button:hover { background: var(--dsp-host); }
