@@ -36,6 +36,8 @@ interface Runtime {
 /** What tests and benchmarks reach through window.__docksim. */
 export interface PageHook {
   ready: Promise<void>;
+  /** performance.now() when the World and the shell became ready. */
+  readyAt?: number;
   readonly world: World;
   readonly session: HostSession;
   readonly engine: EngineClient;
@@ -176,5 +178,6 @@ export async function boot(ctx: BootContext): Promise<void> {
   const saved = await store.load().catch(() => ({ meta: null, log: [] as LogRecord[] }));
   rt = await createRuntime(saved);
   startSession(editor, ctx.firstLine);
+  hook.readyAt = performance.now();
   markReady();
 }

@@ -75,6 +75,8 @@ export async function launch(): Promise<{ context: BrowserContext; close(): Prom
     headless: true,
     viewport: { width: 1200, height: 1000 },
   });
+  // functions handed to page.evaluate keep their names through tsx (esbuild's __name helper)
+  await context.addInitScript('globalThis.__name = globalThis.__name || ((f) => f);');
   return {
     context,
     async close() {
