@@ -99,7 +99,7 @@ export interface LayoutOptions {
   ghostShims?: readonly { id: string; name: string }[];
 }
 
-export const WIDE_MIN = 720;
+export const WIDE_MIN = 820;
 const M = 16;
 const BOX_H = 60;
 const ROW_H = 22;
@@ -131,7 +131,7 @@ export function layoutDiagram(snap: HostSnapshot, width: number, opts: LayoutOpt
   let legend: Box | null = null;
 
   if (!compact) {
-    const gapApi = clamp(W * 0.11, 100, 150);
+    const gapApi = clamp(W * 0.11, 90, 150);
     const gap = clamp(W * 0.03, 28, 48);
     const colW = Math.min(210, (W - 2 * M - gapApi - 3 * gap) / 5);
     const rowW = 5 * colW + gapApi + 3 * gap;

@@ -12,7 +12,7 @@ import { chartSvg, diagramSvg, esc, fitTexts, nextSteps, statusText } from './ma
 import { injectStyles } from './styles';
 
 export interface PictureOptions {
-  /** The phone layout: always, never, or when the picture is narrower than 720px (default). */
+  /** The phone layout: always, never, or when the picture is narrower than 820px (default). */
   compact?: boolean | 'auto';
   /** Colours (default: the system's preference). */
   theme?: 'light' | 'dark' | 'auto';
@@ -140,6 +140,7 @@ export function mountPicture(hostEl: HTMLElement, source: PictureSource, opts: P
   let destroyed = false;
   let overlay: { trail: SVGLineElement; ring: SVGRectElement; token: SVGCircleElement; bubble: SVGGElement; bubbleRect: SVGRectElement; bubbleText: SVGTextElement } | null = null;
   let bubbleFor = '';
+  const reducedMotion = !!win.matchMedia?.('(prefers-reduced-motion: reduce)').matches;
 
   // ---- the source --------------------------------------------------------------------------------
   const unsubs: (() => void)[] = [];
@@ -426,7 +427,7 @@ export function mountPicture(hostEl: HTMLElement, source: PictureSource, opts: P
       o.token.style.opacity = '0';
       o.trail.style.opacity = '0';
     } else {
-      const p = ease(f.progress);
+      const p = reducedMotion ? 1 : ease(f.progress);
       o.trail.setAttribute('x1', String(path.x1));
       o.trail.setAttribute('y1', String(path.y1));
       o.trail.setAttribute('x2', String(path.x2));
