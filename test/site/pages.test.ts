@@ -147,6 +147,9 @@ describe('the site', () => {
     }
     expect(html).toContain('<pre class="cmd-usage"><code>docker container run [OPTIONS] IMAGE [COMMAND] [ARG...]</code></pre>');
     expect(html).toContain('<code>docker run</code>');
+    // groups in the order a learner meets them
+    const groups = [...html.matchAll(/<h2 id="group-[^"]+">([^<]+)/g)].map((m) => m[1]!.trim());
+    expect(groups).toEqual(['Containers', 'Images', 'Networks', 'Volumes', 'System', 'Swarm', 'Swarm services', 'Swarm nodes', 'Other commands']);
     expect(commandNameOf({ use: 'run [OPTIONS]', short: '', flags: [] })).toBe('run');
   });
 
@@ -164,6 +167,7 @@ describe('the site', () => {
     expect(html).not.toMatch(/(src|href)="\.\//);
     expect(html).toContain('<a class="skip-link" href="#terminal">Skip to the terminal</a>');
     expect(html).toContain('<a class="brand" href="/">');
+    expect(html).toContain('<title>Playground — docksim</title>');
     expect(html).toContain('<a href="/lessons/">Lessons</a>');
   });
 

@@ -35,8 +35,8 @@ const GROUPS: Record<string, [string, string]> = {
   volume: ['Volumes', 'Named and anonymous volumes that outlive containers.'],
   system: ['System', 'The daemon as a whole: information, events, disk usage, clean-up.'],
   swarm: ['Swarm', 'Turn the daemon into a swarm manager.'],
-  node: ['Swarm nodes', 'The machines of a swarm.'],
   service: ['Swarm services', 'Replicated services, scaled and updated by the swarm.'],
+  node: ['Swarm nodes', 'The machines of a swarm.'],
 };
 
 function usageOf(path: string[], spec: CommandSpec): string {
@@ -105,6 +105,9 @@ export function commandGroups(root: CommandSpec = rootCmd): { supported: Command
     if (e.simulated) topLevel.push(e);
     else refused.push(e);
   }
+  // in the order a learner meets them (the table's own order is alphabetical)
+  const order = Object.keys(GROUPS);
+  supported.sort((a, b) => (order.indexOf(a.name) + 1 || order.length + 1) - (order.indexOf(b.name) + 1 || order.length + 1));
   if (topLevel.length) supported.push({ name: '', title: 'Other commands', blurb: 'Registries, versions, and inspecting any object.', commands: topLevel });
   // the builder group only repeats docker build
   const builder = supported.find((g) => g.name === 'builder');

@@ -11,6 +11,8 @@ export function playgroundPage(html: string): string {
     // the page moves from / to /playground/: its own files are addressed from the root
     .replace(/(\s(?:src|href)=")\.\/(?!\/)/g, '$1/');
   out = out.replace('</head>', '    <link rel="stylesheet" href="/site/playground.css" />\n  </head>');
+  // its own title, apart from the home page's (the terminal's title replaces it once a shell runs)
+  out = out.replace(/<title>[^<]*<\/title>/, '<title>Playground — docksim</title>');
   const brand = /<span class="brand">([^<]*)<\/span>/;
   if (brand.test(out)) out = out.replace(brand, `<a class="brand" href="${ROUTES.home}">$1</a>${NAV}`);
   else out = out.replace(/<body([^>]*)>/, `<body$1>\n    ${NAV}`);
