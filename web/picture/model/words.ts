@@ -17,7 +17,7 @@ export const PARTS: Record<Component, Part> = {
   shim: { name: 'shim', role: 'one per container' },
   runc: { name: 'runc', role: 'starts the process' },
   container: { name: 'container', role: 'your program' },
-  registry: { name: 'Docker Hub', role: 'registry of images' },
+  registry: { name: 'Docker Hub', role: 'image registry' },
   manager: { name: 'swarm manager', role: 'runs the swarm' },
   orchestrator: { name: 'orchestrator', role: 'keeps services at scale' },
   allocator: { name: 'allocator', role: 'hands out addresses' },
