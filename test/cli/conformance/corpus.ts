@@ -317,6 +317,9 @@ export const CORPUS: Entry[] = [
   e('exec nope ls'),
   e('exec sleeper ls'),
   e('exec -d web sleep 1'),
+  e('exec -i web cat', { stdin: 'hello\nworld\n' }),
+  e("exec -i web sh -c 'read x; echo got $x; exit 4'", { stdin: 'hello\n' }),
+  e('exec -i -t web cat', { stdin: 'x\n', note: 'no terminal' }),
   e('exec -it web sh', { note: 'no terminal: refused after the inspect' }),
   // ---------------------------------------------------------------- run and create
   e('run --rm busybox echo hello'),
