@@ -139,11 +139,9 @@ export async function hijackAttach(ctx: Ctx, ref: string, params: URLSearchParam
     c.streamEnd.delete(finish);
     pipe.end();
   };
+  // a stopped container's streams are attached too: output comes with its next start, and the
+  // stream ends when that run does (moby copies from the container's stream broadcaster)
   c.streamEnd.add(finish);
-  if (c.status === 'exited' || c.status === 'dead') {
-    // attaching to a stopped container: nothing will come (the CLI refuses first)
-    if (!wantStdin) finish();
-  }
   let matched = 0;
   pipe.input = (text) => {
     if (!wantStdin) return;

@@ -2,7 +2,7 @@
 // answers to operations a state does not allow.
 
 import { describe } from 'vitest';
-import { create, inspect, scenario, stateOf } from './harness';
+import { create, demux, eventsSince, inspect, mark, scenario, stateOf } from './harness';
 import { killNotRunning, notRunning, rmPaused, rmRunning } from './texts';
 
 describe('differential: container lifecycle', () => {
@@ -50,4 +50,39 @@ describe('differential: container lifecycle', () => {
     o.error('rm -f running', await s.api('DELETE', '/containers/st?force=1'));
     o.error('rm removed', await s.api('DELETE', `/containers/${id}`));
   });
+});
+
+describe('differential: signals and attach around pause and stop', () => {
+  scenario('kill of a paused container: SIGTERM thaws it (the signal is delivered), SIGKILL ends it', async (s, o) => {
+    await create(s, 'pk', { Cmd: ['sleep', '1000'] });
+    await s.api('POST', '/containers/pk/start');
+    await s.api('POST', '/containers/pk/pause');
+    const t0 = await mark(s);
+    o.status('kill TERM', await s.api('POST', '/containers/pk/kill?signal=TERM'));
+    await s.sleep(300);
+    o.rec('after TERM', await stateOf(s, 'pk'));
+    o.rec('TERM events', (await eventsSince(s, t0, { type: ['container'] })).map((e) => e.Action));
+    await s.api('POST', '/containers/pk/pause');
+    const t1 = await mark(s);
+    o.status('kill', await s.api('POST', '/containers/pk/kill'));
+    o.rec('after KILL', await stateOf(s, 'pk'));
+    await s.sleep(300);
+    o.rec('KILL events', (await eventsSince(s, t1, { type: ['container'] })).map((e) => e.Action).sort());
+  });
+
+  scenario(
+    'attach without stream ends at once; a stream attached to an exited container carries its next run',
+    async (s, o) => {
+      await create(s, 'ac', { Cmd: ['sh', '-c', 'echo run'] });
+      const a = await s.hijack('/containers/ac/attach?stdout=1&stderr=1');
+      o.rec('no stream', { status: a.status, bytes: (await a.read()).length });
+      await s.api('POST', '/containers/ac/start');
+      await s.until(async () => (await stateOf(s, 'ac')).Status === 'exited', 5000);
+      const b = await s.hijack('/containers/ac/attach?stream=1&stdout=1&stderr=1');
+      await s.sleep(200);
+      await s.api('POST', '/containers/ac/start');
+      o.rec('stream on exited, then started', demux(await b.read()).frames);
+    },
+    { shell: true },
+  );
 });

@@ -271,10 +271,18 @@ export class ContainerService {
     d.hop(op, 'dockerd', 'containerd', `kill task (${signal})`, { object: c.id });
     d.hop(op, 'containerd', 'shim', `kill ${signal}`, { object: c.id });
     d.hop(op, 'shim', 'runc', `runc kill ${signal}`, { object: c.id });
-    if (unpause) this.rt.resume(c);
     // moby logs the kill event as soon as the signal is sent; the exit it causes reaches the
     // daemon afterwards (die, then destroy for --rm), so the event comes before the delivery here
     d.event('container', 'kill', c.id, { ...this.attrs(c), signal: String(signalNum(signal)) });
+    if (unpause) {
+      // the task is resumed so the signal arrives; containerd's resumed event unpauses the
+      // container, unless SIGKILL ended it first (its exit clears the paused state)
+      this.rt.resume(c);
+      if (signal !== 'SIGKILL') {
+        c.send({ type: 'UNPAUSE' });
+        d.event('container', 'unpause', c.id, this.attrs(c));
+      }
+    }
     this.rt.signal(c, signal);
   }
 
