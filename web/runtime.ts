@@ -176,7 +176,15 @@ export async function boot(ctx: BootContext): Promise<void> {
   });
 
   const saved = await store.load().catch(() => ({ meta: null, log: [] as LogRecord[] }));
-  rt = await createRuntime(saved);
+  try {
+    rt = await createRuntime(saved);
+  } catch (e) {
+    // a journal this version cannot replay: start over rather than not at all
+    console.error('docksim: the saved World could not be restored', e);
+    await store.clear().catch(() => {});
+    ctx.first.editor.write(`\x1b[2mdocksim: the previous session could not be restored; this is a new machine.\x1b[0m\n`);
+    rt = await createRuntime({ meta: null, log: [] });
+  }
   startSession(editor, ctx.firstLine);
   hook.readyAt = performance.now();
   markReady();
