@@ -92,6 +92,24 @@ describe('the host shell', () => {
     expect(await h.run('echo $?')).toBe('130');
   });
 
+  test('a command reading the terminal gets lines as typed; Ctrl-D ends its input, Ctrl-C ends it', async () => {
+    const h = start();
+    await h.waitFor('$ ');
+    h.type('cat\r');
+    await h.waitFor(/\$ cat$/);
+    h.type('hello\r');
+    await h.waitFor(/\$ cat\nhello\nhello$/);
+    h.type(KEYS.ctrl('d'));
+    await h.waitFor(/hello\nhello\nlearner@docksim:~\$ $/);
+    expect(await h.run('echo $?')).toBe('0');
+    h.type('wc -l\r');
+    await h.waitFor(/\$ wc -l$/);
+    await new Promise((r) => setTimeout(r, 50));
+    h.type(KEYS.ctrl('c'));
+    await h.waitFor(/\$ wc -l\n\^C\nlearner@docksim:~\$ $/);
+    expect(await h.run('echo $?')).toBe('130');
+  });
+
   test('Ctrl-C on the line being typed abandons it and sets $? to 130', async () => {
     const h = start();
     await h.waitFor('$ ');
