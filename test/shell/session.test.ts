@@ -72,6 +72,13 @@ describe('the host shell', () => {
     expect(await h.run('sudo cd /; echo $?')).toBe('sudo: cd: command not found\n1');
   });
 
+  test('a paste of several lines runs each in turn', async () => {
+    const h = start();
+    await h.waitFor('$ ');
+    h.type('\x1b[200~echo one\nsleep 1; echo two\necho three\n\x1b[201~');
+    await h.waitFor(/\$ echo one\none\n.*\$ sleep 1; echo two\ntwo\n.*\$ echo three\nthree\nlearner@docksim:~\$ $/);
+  });
+
   test('help lists what works', async () => {
     const h = start();
     const out = await h.run('help');
