@@ -62,7 +62,7 @@ describe('diagram layout', () => {
     expect(nginx.layers[0]).toBe(alpine.layers[0]);
   });
 
-  for (const width of [1280, 900, 390]) {
+  for (const width of [1280, 900, 700, 390]) {
     it(`lays everything out inside ${width}px, parts apart`, async () => {
       const { snap } = await world();
       const L = layoutDiagram(snap, width);

@@ -158,22 +158,24 @@ export function layoutDiagram(snap: HostSnapshot, width: number, opts: LayoutOpt
     bottom = Math.max(pipeY + shimH, parts.runc.y + parts.runc.h);
     legend = { x: xs[0]!, y: pipeY + BOX_H + 34, w: xs[2]! + colW - xs[0]!, h: 44 };
   } else {
-    const leftW = Math.round((W - 2 * M) * 0.54);
-    const rightX = M + leftW + 26;
-    const rightW = W - M - rightX;
+    // A column of parts, with Docker Hub and runc's states beside it; centred when there is room.
+    const leftW = Math.min(300, Math.round((W - 2 * M) * 0.54));
+    const rightW = Math.min(200, W - 2 * M - leftW - 26);
+    const x0 = M + Math.max(0, (W - 2 * M - (leftW + 26 + rightW)) / 2);
+    const rightX = x0 + leftW + 26;
     const h = 56;
     let y = M;
-    parts.client = { x: M, y, w: leftW, h };
+    parts.client = { x: x0, y, w: leftW, h };
     y += h + 50;
-    parts.dockerd = { x: M, y, w: leftW, h };
+    parts.dockerd = { x: x0, y, w: leftW, h };
     parts.registry = { x: rightX, y, w: rightW, h };
     y += h + 32;
-    parts.containerd = { x: M, y, w: leftW, h };
+    parts.containerd = { x: x0, y, w: leftW, h };
     y += h + 32;
-    parts.shim = { x: M, y, w: leftW, h: shimH };
+    parts.shim = { x: x0, y, w: leftW, h: shimH };
     y += shimH + 32;
-    parts.runc = { x: M, y, w: leftW, h };
-    const midX = M + leftW / 2;
+    parts.runc = { x: x0, y, w: leftW, h };
+    const midX = x0 + leftW / 2;
     api = { box: { x: midX + 12, y: parts.client.y + h + 4, w: W - M - (midX + 12), h: 42 }, anchor: { x: midX, y: parts.client.y + h + 25 }, align: 'start' };
     const chipsY = y - 40;
     oci = { title: { x: rightX, y: chipsY - 22, w: rightW, h: 18 }, chips: chipBoxes(rightX, chipsY, rightW, 'column') };
@@ -228,15 +230,22 @@ function layoutObjects(snap: HostSnapshot, inner: { x: number; y: number; w: num
       networks: { x: inner.x + cw + iw + 2 * gap, y: inner.y, w: nw, h: 0 },
       volumes: { x: inner.x + cw + iw + 2 * gap, y: inner.y, w: nw, h: 0 },
     };
+  } else if (inner.w >= 540) {
+    // Two columns: containers and images, then networks and volumes.
+    const half = (inner.w - gap) / 2;
+    const left = (): Box => ({ x: inner.x, y: inner.y, w: half, h: 0 });
+    const right = (): Box => ({ x: inner.x + half + gap, y: inner.y, w: half, h: 0 });
+    boxes = { containers: left(), images: right(), networks: left(), volumes: right() };
   } else {
     const full = (): Box => ({ x: inner.x, y: 0, w: inner.w, h: 0 });
     boxes = { containers: full(), images: full(), networks: full(), volumes: full() };
   }
+  const stacked = compact && inner.w < 540;
 
   // Containers: cards in a grid.
   const cards: CardBox[] = [];
   const cb = boxes.containers;
-  if (compact) cb.y = inner.y;
+  cb.y = inner.y;
   const perRow = Math.max(1, Math.floor((cb.w + 10) / (CARD_W + 10)));
   const cardW = Math.min(CARD_W * 1.25, (cb.w - (perRow - 1) * 10) / perRow);
   const maxCards = perRow * 6;
@@ -252,7 +261,7 @@ function layoutObjects(snap: HostSnapshot, inner: { x: number; y: number; w: num
 
   // Images: stacks of layers.
   const ib = boxes.images;
-  if (compact) ib.y = cb.y + cb.h + gap;
+  if (stacked) ib.y = cb.y + cb.h + gap;
   const colW = 84;
   const colGap = 6;
   const maxCols = Math.max(1, Math.floor((ib.w + colGap) / (colW + colGap)));
@@ -283,7 +292,7 @@ function layoutObjects(snap: HostSnapshot, inner: { x: number; y: number; w: num
   // Networks and volumes: rows with the containers on them.
   const names = new Map(snap.containers.map((c) => [c.id, c.name]));
   const nb = boxes.networks;
-  nb.y = compact ? ib.y + ib.h + gap : inner.y;
+  nb.y = !compact ? inner.y : stacked ? ib.y + ib.h + gap : Math.max(cb.y + cb.h, ib.y + ib.h) + gap;
   const networks: ListRow[] = snap.networks.map((n, i) => ({
     name: n.name,
     detail: n.driver === n.name || n.driver === 'null' ? '' : n.driver,
@@ -292,7 +301,7 @@ function layoutObjects(snap: HostSnapshot, inner: { x: number; y: number; w: num
   }));
   nb.h = 24 + Math.max(1, networks.length) * 26;
   const vb = boxes.volumes;
-  vb.y = nb.y + nb.h + gap;
+  vb.y = compact && !stacked ? nb.y : nb.y + nb.h + gap;
   const vols = snap.volumes.slice(0, 8);
   const volumes: ListRow[] = vols.map((v, i) => ({
     name: v.anonymous ? `${v.name.slice(0, 12)}…` : v.name,
@@ -302,7 +311,7 @@ function layoutObjects(snap: HostSnapshot, inner: { x: number; y: number; w: num
   }));
   vb.h = 24 + Math.max(1, volumes.length) * 26 + (snap.volumes.length > vols.length ? 16 : 0);
 
-  const bottom = Math.max(cb.y + cb.h, ib.y + ib.h, vb.y + vb.h);
+  const bottom = Math.max(cb.y + cb.h, ib.y + ib.h, nb.y + nb.h, vb.y + vb.h);
   const section = (title: string, box: Box, empty: string, count: number, shownCount: number): Section => ({
     title,
     box,
