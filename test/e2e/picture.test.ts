@@ -126,6 +126,7 @@ describe.skipIf(!hasChromium)('the picture in a browser', () => {
     await page.click('.dsp [data-act="prev"]');
     await page.click('.dsp [data-act="prev"]');
     await page.waitForTimeout(400);
+    await page.evaluate(() => window.scrollTo(0, 0));
     await page.screenshot({ path: join(ARTIFACTS, 'picture-desktop.png') });
     await page.screenshot({ path: join(ARTIFACTS, 'picture-desktop-full.png'), fullPage: true });
 
