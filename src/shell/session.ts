@@ -134,7 +134,7 @@ export class HostSession {
         LOGNAME: user.name,
         PATH,
         SHELL: '/bin/bash',
-        SHLVL: '1',
+        SHLVL: '0', // bash counts itself: 1
         TERM: 'xterm-256color',
         USER: user.name,
       },

@@ -34,6 +34,7 @@ describe('the host shell', () => {
     expect(await h.run('uname -sr')).toBe('Linux 6.8.0-60-generic');
     expect(await h.run('which ls docker curl ping')).toBe('/usr/bin/ls\n/usr/bin/docker\n/usr/bin/curl\n/usr/bin/ping');
     expect(await h.run('export GREETING=hi && env | grep GREETING')).toBe('GREETING=hi');
+    expect(await h.run('echo $SHLVL; bash -c \'echo $SHLVL\'')).toBe('1\n2');
   });
 
   test('files: mkdir, cd, a heredoc typed over several lines, pipes, redirects; new files belong to learner', async () => {
