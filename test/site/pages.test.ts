@@ -9,7 +9,7 @@ import { allCommands, commandNameOf } from '../../src/cli/spec';
 import { commandsOf, parseLessons, type Lesson } from '../../src/lessons';
 import { lessonPath } from '../../web/site/routes';
 import type { SitePage } from '../../web/site/render/site';
-import { renderFromDisk } from '../../web/site/vite-plugin';
+import { renderFromDisk } from '../../web/site/render/from-disk';
 import { ROOT } from './support';
 
 let pages: SitePage[];

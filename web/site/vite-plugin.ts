@@ -6,50 +6,53 @@
 // The playground's own page, web/index.html, is one of the sources: it is served at
 // /playground/, and "/" is the home page.
 
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { Plugin } from 'vite';
-import { renderSite, type SitePage } from './render/site';
+import type { SitePage } from './render/site';
 
 export interface SitePagesOptions {
   /** The repository's root (default: the parent of Vite's root). */
   repo?: string;
 }
 
-function readDir(dir: string): Record<string, string> {
-  const out: Record<string, string> = {};
-  if (!existsSync(dir)) return out;
-  for (const f of readdirSync(dir).sort()) if (f.endsWith('.md')) out[f] = readFileSync(join(dir, f), 'utf8');
-  return out;
-}
+type Renderer = (repo: string, webRoot: string) => SitePage[];
 
-/** Renders every page from the files on disk. */
-export function renderFromDisk(repo: string, webRoot: string): SitePage[] {
-  return renderSite({
-    lessons: readDir(join(repo, 'content/lessons')),
-    pages: readDir(join(repo, 'content/pages')),
-    playground: readFileSync(join(webRoot, 'index.html'), 'utf8'),
+/**
+ * The renderer (render/from-disk.ts), loaded through Vite's module runner: imported statically it
+ * would be bundled into the config, with the lessons' checks and the simulator behind them.
+ */
+async function loadRenderer(repo: string): Promise<Renderer> {
+  const { runnerImport } = await import('vite');
+  const { module } = await runnerImport<{ renderFromDisk: Renderer }>(join(repo, 'web/site/render/from-disk.ts'), {
+    configFile: false,
+    root: repo,
+    logLevel: 'error',
   });
+  return module.renderFromDisk;
 }
 
 export function sitePages(opts: SitePagesOptions = {}): Plugin {
   let root = '';
   let repo = '';
   let byId = new Map<string, SitePage>();
-  const render = () => {
-    byId = new Map(renderFromDisk(repo, root).map((p) => [resolve(root, p.file), p]));
+  let renderer: Renderer | null = null;
+  const render = async () => {
+    renderer ??= await loadRenderer(repo);
+    byId = new Map(renderer(repo, root).map((p) => [resolve(root, p.file), p]));
     return byId;
   };
   return {
     name: 'docksim-site-pages',
-    config(cfg) {
+    async config(cfg) {
       root = resolve(cfg.root ?? '.');
       repo = opts.repo ?? resolve(root, '..');
-      const ids = [...render().keys()];
+      const ids = [...(await render()).keys()];
       return { build: { rollupOptions: { input: ids } } };
     },
-    buildStart() {
-      render();
+    async buildStart() {
+      // rendered for the config already; a rebuild (watch mode) renders again
+      if (this.meta.watchMode) await render();
       for (const dir of ['content/lessons', 'content/pages']) {
         const d = join(repo, dir);
         if (existsSync(d)) for (const f of readdirSync(d)) this.addWatchFile(join(d, f));
@@ -68,21 +71,20 @@ export function sitePages(opts: SitePagesOptions = {}): Plugin {
         const url = new URL(req.url ?? '/', 'http://site');
         let path = url.pathname;
         if (path.endsWith('/index.html')) path = path.slice(0, -'index.html'.length);
-        // /lessons/x → /lessons/x/, as the edge does
-        if (!path.endsWith('/') && !/\.[a-z0-9]+$/i.test(path)) {
-          const pages = render();
-          if ([...pages.values()].some((p) => p.path === `${path}/`)) {
-            res.statusCode = 307;
-            res.setHeader('location', `${path}/${url.search}`);
-            res.end();
-            return;
-          }
-        }
-        const page = [...render().values()].find((p) => p.path === path);
-        if (!page || (req.method !== 'GET' && req.method !== 'HEAD')) return next();
-        server
-          .transformIndexHtml(url.pathname, page.html, req.originalUrl)
-          .then((html) => {
+        if (req.method !== 'GET' && req.method !== 'HEAD') return next();
+        render()
+          .then(async (pages) => {
+            const all = [...pages.values()];
+            // /lessons/x → /lessons/x/, as the edge does
+            if (!path.endsWith('/') && all.some((p) => p.path === `${path}/`)) {
+              res.statusCode = 307;
+              res.setHeader('location', `${path}/${url.search}`);
+              res.end();
+              return;
+            }
+            const page = all.find((p) => p.path === path);
+            if (!page) return next();
+            const html = await server.transformIndexHtml(url.pathname, page.html, req.originalUrl);
             res.setHeader('content-type', 'text/html; charset=utf-8');
             res.end(html);
           })
