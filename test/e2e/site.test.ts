@@ -90,6 +90,8 @@ describe.skipIf(!HAVE_CHROMIUM)('the site in Chromium', () => {
         expect(await stepsDone(page)).toEqual(done);
       }
       expect((await rows(page)).join('\n')).toContain('https://docs.docker.com/get-started/');
+      // the lesson text scrolled to the step to do next; the page itself stays put
+      expect(await page.evaluate(() => [document.scrollingElement!.scrollTop, document.body.scrollTop])).toEqual([0, 0]);
       expect(await page.textContent('.progress-text')).toContain('Lesson complete: all 4 steps done.');
       expect(await page.evaluate(() => (window as unknown as { __docksim: Hook }).__docksim.run.progress().complete)).toBe(true);
       // the World and the progress come back after a reload

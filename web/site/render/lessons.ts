@@ -90,12 +90,12 @@ export function lessonPage(lesson: Lesson, all: Lesson[]): string {
 <p class="eyebrow"><a href="${ROUTES.lessons}">Lessons</a> <span aria-hidden="true">›</span> Lesson ${lesson.order}</p>
 <h1 id="lesson-title">${inline(lesson.title)}</h1>
 <p class="lesson-summary">${inline(lesson.summary)}</p>
-<div id="progress" class="lesson-progress" aria-live="polite" hidden>
-<div class="progress-line"><span class="progress-text">Step 1 of ${lesson.steps.length}</span><button type="button" class="link-button start-over" title="A new machine, set up for this lesson, and no step done">Start over</button></div>
+</header>
+<div id="progress" class="lesson-progress" hidden>
+<div class="progress-line"><span class="progress-text" role="status">Step 1 of ${lesson.steps.length}</span><button type="button" class="link-button start-over" title="A new machine, set up for this lesson, and no step done">Start over</button></div>
 <div class="progress-bar" aria-hidden="true"><span style="width:0%"></span></div>
 </div>
 ${outline(lesson)}
-</header>
 <div class="lesson-intro">
 ${intro}
 </div>
