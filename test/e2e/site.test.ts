@@ -110,12 +110,14 @@ describe.skipIf(!HAVE_CHROMIUM)('the site in Chromium', () => {
     }
   }, 240_000);
 
-  test('Run types the command into the terminal and gives it the focus back; hints come one at a time', async () => {
+  test('the lesson starts from its setup; Run types into the terminal and gives it the focus back; hints one at a time; Start over', async () => {
     const b = await launch({ width: 1280, height: 800 });
     try {
       const { page } = b;
       await page.goto(`${site.url}/lessons/containers/`);
       await ready(page);
+      // the lesson's setup made the machine: alpine is there already
+      expect(await typeCommand(page, 'docker images --format "{{.Repository}}:{{.Tag}}"')).toMatch(/\nalpine:latest\n/);
       const first = page.locator('section.step[data-step="exit-0"] .run-button').first();
       expect(await first.getAttribute('aria-label')).toBe('Run docker run alpine echo hello in the terminal');
       await first.focus();
@@ -137,6 +139,14 @@ describe.skipIf(!HAVE_CHROMIUM)('the site in Chromium', () => {
       expect(await hints.locator('li:visible').count()).toBe(2);
       expect(await hints.locator('li:visible').last().textContent()).toBe('What this step checks: a running container named ticker running "date".');
       expect(await more.isVisible()).toBe(false);
+      // Start over: a new machine, set up as the lesson says, and no step done
+      page.once('dialog', (d) => void d.accept());
+      await page.click('.start-over');
+      await page.waitForFunction(() => !document.querySelector('section.step[data-step="exit-0"]')?.classList.contains('is-done'));
+      await waitPrompt(page);
+      expect(await page.textContent('.progress-text')).toBe('Step 1 of 8: A container that does one thing');
+      expect(await page.evaluate(() => document.activeElement?.classList.contains('xterm-helper-textarea'))).toBe(true);
+      expect(await typeCommand(page, 'docker ps -aq | wc -l')).toMatch(/\n0\n/);
       expect(b.errors).toEqual([]);
     } finally {
       await b.close();
