@@ -5,7 +5,7 @@
 // what the commands wait for, and passes Ctrl-C and friends to what runs.
 
 import type { EngineClient } from '../engine-client';
-import { hostCommands, Shell, type Command, type Input, type Output, type SystemInfo } from '../sh';
+import { hostCommands, Shell, Signal, type Command, type Input, type Output, type ProcessInfo, type SystemInfo } from '../sh';
 import type { FileSystem } from '../vfs';
 import { helpCommand, historyCommand, resetCommand, sudoCommand } from './commands';
 import { hostCompleter } from './complete';
@@ -38,6 +38,11 @@ export interface HostSessionOptions {
   docker?: DockerRunner;
   /** More commands (or replacements) for the host's table. */
   commands?: Record<string, Command>;
+}
+
+function isDescendant(t: { parent?: unknown }, ancestor: unknown): boolean {
+  for (let p = t.parent as { parent?: unknown } | undefined; p; p = p.parent as { parent?: unknown } | undefined) if (p === ancestor) return true;
+  return false;
 }
 
 const PATH = '/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin:/usr/games:/usr/local/games:/snap/bin';
@@ -156,9 +161,15 @@ export class HostSession {
     this.shell.assign('COLUMNS', String(size.columns));
     this.shell.assign('LINES', String(size.rows));
     for (const [k, v] of ALIASES) this.shell.aliases.set(k, v);
+    const started = options.now();
     this.driver = new EffectDriver({
       sleep: (ms, signal) => sleep(ms, signal),
       read: (signal) => term.readInput({ signal }),
+      custom: (name, data) => {
+        if (name === 'ps') return this.processes(started);
+        if (name === 'kill') return this.kill(data as { pid: number; signal: string; number: number });
+        return undefined;
+      },
     });
     term.configure({
       isComplete: (text) => this.shell.isComplete(text),
@@ -202,6 +213,31 @@ export class HostSession {
     // bash starts a new line when Ctrl-C ended the command (after the ^C the tty echoed)
     if (this.driver.delivered !== interrupts && (this.terminal.column ?? 0) !== 0) this.terminal.write('\n');
     return status;
+  }
+
+  /** The terminal's processes, for ps: bash and what it runs (the host's other processes are not shown). */
+  private processes(started: number): ProcessInfo[] {
+    const user = this.shell.sys.user;
+    const list: ProcessInfo[] = [{ pid: this.shell.pid, ppid: this.shell.pid - 1, user, command: 'bash', tty: 'pts/0', stat: 'Ss', start: started }];
+    const tasks = this.shell.root.sched.tasks.filter((t) => t.pid !== undefined && t.state !== 'done');
+    for (const t of tasks) {
+      // a job's wrapper and the one command it runs are one process (bash execs it): its pid is $!
+      if (tasks.some((a) => a !== t && a.label === t.label && isDescendant(t, a))) continue;
+      list.push({ pid: t.pid, ppid: this.shell.pid, user, command: t.label, tty: 'pts/0', stat: t.background ? 'S' : 'R+', start: this.options.now() });
+    }
+    return list.sort((a, b) => a.pid - b.pid);
+  }
+
+  /** kill PID for the terminal's processes; others do not exist here (or are not the learner's). */
+  private kill(req: { pid: number; signal: string; number: number }): true | string | undefined {
+    if (req.pid === this.shell.pid) {
+      if (req.number !== 0) this.shell.signalSelf(new Signal(req.signal.startsWith('SIG') ? req.signal : `SIG${req.signal}`, req.number));
+      return true;
+    }
+    const task = this.shell.root.sched.tasks.find((t) => t.pid === req.pid && t.state !== 'done');
+    if (!task) return req.pid > 0 && req.pid < 1000 ? 'Operation not permitted' : undefined;
+    if (req.number !== 0) this.shell.signalTask(task, new Signal(req.signal.startsWith('SIG') ? req.signal : `SIG${req.signal}`, req.number));
+    return true;
   }
 
   /** bash's "[1]+  Done  sleep 5" lines for the jobs that ended, before a prompt. */

@@ -134,6 +134,18 @@ describe('the host shell', () => {
     expect(await h.run('echo next')).toBe('next\n[1]+  Done                    (sleep 5; echo from the background)');
   });
 
+  test('ps shows the terminal’s processes; kill reaches them, not others’', async () => {
+    const h = start();
+    expect(await h.run('ps')).toMatch(/^ +PID TTY +TIME CMD\n +1234 pts\/0 +00:00:00 bash\n +\d+ pts\/0 +00:00:00 ps$/);
+    const pid = /^\[1\] (\d+)$/.exec(await h.run('sleep 1000 &'))![1];
+    expect(await h.run('ps -f | grep sleep')).toMatch(new RegExp(`^learner +${pid} +1234 .* sleep 1000\nlearner +\\d+ +1234 .* grep --color=auto sleep$`));
+    await h.run(`kill ${pid}`);
+    expect(await h.run('ps | grep -c sleep')).toMatch(/^0\n\[1\]\+ .* sleep 1000$/);
+    expect(await h.run('jobs')).toBe('');
+    expect(await h.run('kill 1')).toBe('bash: kill: (1) - Operation not permitted');
+    expect(await h.run('kill 4242')).toBe('bash: kill: (4242) - No such process');
+  });
+
   test('exit ends the shell with its status', async () => {
     const h = start();
     await h.waitFor('$ ');
