@@ -13,6 +13,8 @@ interface Captured {
   method: string;
   url: string;
   body: string;
+  /** X-Registry-Auth */
+  auth?: string;
 }
 
 const skip = realCliSkipReason();
@@ -25,7 +27,8 @@ function stub(): Promise<{ server: Server; host: string; log: Captured[] }> {
     req.on('data', (c) => (body += c));
     req.on('end', () => {
       const url = req.url ?? '';
-      if (url !== '/_ping') log.push({ method: req.method ?? '', url: url.replace(/^\/v1\.\d+/, ''), body });
+      const auth = req.headers['x-registry-auth'];
+      if (url !== '/_ping') log.push({ method: req.method ?? '', url: url.replace(/^\/v1\.\d+/, ''), body, ...(auth !== undefined ? { auth: String(auth) } : {}) });
       const h = { 'Api-Version': '1.50', Ostype: 'linux', Server: 'Docker/28.2.2 (linux)', 'Content-Type': 'application/json' };
       if (req.method === 'HEAD' || url === '/_ping') {
         res.writeHead(200, { ...h, 'Content-Type': 'text/plain; charset=utf-8' });
@@ -53,7 +56,7 @@ function canonical(c: Captured): Captured {
   return { ...c, body: JSON.stringify(v) };
 }
 
-const CASES: { args: string[]; random?: boolean; noRequest?: boolean }[] = [
+const CASES: { args: string[]; random?: boolean; noRequest?: boolean; stdin?: string }[] = [
   { args: ['create', 'busybox'] },
   { args: ['create', '--name', 'web', 'busybox', 'sleep', '100'] },
   { args: ['run', '-d', 'busybox'] },
@@ -117,6 +120,10 @@ const CASES: { args: string[]; random?: boolean; noRequest?: boolean }[] = [
   { args: ['network', 'create', '--attachable', '--ipv4=false', 'n3'] },
   { args: ['network', 'connect', '--alias', 'x', '--ip', '10.1.0.9', 'n1', 'web'] },
   { args: ['network', 'disconnect', '-f', 'n1', 'web'] },
+  { args: ['login', '-u', 'bob', '--password-stdin'], stdin: 'p<w>&d\n' },
+  { args: ['login', '-u', 'bob', '--password-stdin', 'registry.example.com:5000'], stdin: 'pw' },
+  { args: ['push', 'bob/tool:1'] },
+  { args: ['pull', 'busybox'] },
   { args: ['volume', 'create', 'v1'] },
   { args: ['volume', 'create'] },
   { args: ['volume', 'create', '-d', 'local', '-o', 'type=tmpfs', '-o', 'device=tmpfs', '--label', 'k=v', 'v2'] },
@@ -131,10 +138,10 @@ describe.skipIf(skip)('request bodies: emulator vs real docker CLI 28.2.2', () =
 
   it.each(CASES.map((c) => [c.args.join(' '), c] as const))('docker %s', async (_n, c) => {
     s.log.length = 0;
-    const real = await runTheReal(s.host, c.args, { cwd: '/srv/app' });
+    const real = await runTheReal(s.host, c.args, { cwd: '/srv/app', stdin: c.stdin });
     const theirs = [...s.log];
     s.log.length = 0;
-    const mine = await runMine(s.host, c.args, { displayHost: s.host, cwd: '/srv/app' });
+    const mine = await runMine(s.host, c.args, { displayHost: s.host, cwd: '/srv/app', stdin: c.stdin });
     const ours = [...s.log];
     const norm = (l: Captured[]) => (c.random ? l.map(canonical) : l);
     expect(theirs.length > 0).toBe(!c.noRequest);

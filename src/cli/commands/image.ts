@@ -17,7 +17,7 @@ import {
   type NamedReference,
 } from '../../reference';
 import { formatGoTimeString, formatRFC3339, goQuote, goTime, humanDuration, humanSize, humanSizeWithPrecision } from '../../units';
-import { REGISTRY_AUTH_NONE } from './container/create';
+import { registryAuthFor } from './registry';
 import { filtersParam, withFilter } from './filters';
 import { imagePath } from './inspect';
 
@@ -330,7 +330,7 @@ export async function runPull(cli: Cli, inv: Invocation): Promise<void> {
   const query: Record<string, string> = { fromImage: `${ref.domain}/${ref.path}` };
   if (!all) query.tag = ref.digest ?? ref.tag ?? '';
   if (platform !== '') query.platform = platform.toLowerCase();
-  const res = await cli.request('POST', '/images/create', { query, headers: { 'X-Registry-Auth': REGISTRY_AUTH_NONE } });
+  const res = await cli.request('POST', '/images/create', { query, headers: { 'X-Registry-Auth': registryAuthFor(cli, ref) } });
   const out = quiet
     ? { write: () => {}, isTerminal: false, width: 200, now: () => cli.now() }
     : { write: (s: string) => cli.out(s), isTerminal: cli.outIsTerminal, width: cli.io.columns ?? 200, now: () => cli.now() };
@@ -352,7 +352,7 @@ export async function runSearch(cli: Cli, inv: Invocation): Promise<void> {
   if (limit > 0) query.limit = String(limit);
   const fp = filtersParam(filters);
   if (fp) query.filters = fp;
-  const results = (await cli.json<{ name: string; description: string; star_count: number; is_official: boolean }[]>('GET', '/images/search', { query, headers: { 'X-Registry-Auth': REGISTRY_AUTH_NONE } })) ?? [];
+  const results = (await cli.json<{ name: string; description: string; star_count: number; is_official: boolean }[]>('GET', '/images/search', { query, headers: { 'X-Registry-Auth': registryAuthFor(cli, { kind: 'named', domain: 'docker.io', path: 'library/search' }) } })) ?? [];
   let format = f.get<string>('format');
   if (format === '' || format === 'table') format = 'table {{.Name}}\t{{.Description}}\t{{.StarCount}}\t{{.IsOfficial}}';
   const trunc = !f.get<boolean>('no-trunc');

@@ -22,6 +22,7 @@ import {
   runVolumeRm,
 } from './network';
 import { runContainerPrune, runDf, runEvents, runInfo, runSystemPrune, runVersion } from './system';
+import { runLogin, runLogout, runPush } from './registry';
 
 export type Handler = (cli: Cli, inv: Invocation) => Promise<void>;
 
@@ -53,6 +54,7 @@ export const COMMANDS: Record<string, Handler> = {
   'image ls': (cli, inv) => runImages(cli, inv, inv.commandPath === 'docker images' ? 'images' : 'ls'),
   'image prune': runImagePrune,
   'image pull': runPull,
+  'image push': runPush,
   'image rm': runRmi,
   'image tag': runTag,
   inspect: runInspect,
@@ -63,6 +65,8 @@ export const COMMANDS: Record<string, Handler> = {
   'network ls': runNetworkLs,
   'network prune': runNetworkPrune,
   'network rm': runNetworkRm,
+  login: runLogin,
+  logout: runLogout,
   search: runSearch,
   'system df': runDf,
   'system events': runEvents,

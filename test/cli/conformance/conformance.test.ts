@@ -9,7 +9,11 @@
 // - `docker info --format json` carries SystemTime, the daemon's clock at the instant of the
 //   request: its value is replaced.
 
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { MemoryFs } from '../../../src/vfs';
 import { realCliSkipReason } from '../../support/real-cli';
 import { CORPUS, buildWorld, worldStart, type Entry } from './corpus';
 import { runMine, runTheReal, startSimHost, syncClocks, type CliResult, type SimHost } from './harness';
@@ -36,6 +40,11 @@ function normalize(r: CliResult, entry: Entry): CliResult {
 describe.skipIf(skip)('docker CLI conformance (real docker 28.2.2 vs emulator, twin simulated hosts)', () => {
   let real: SimHost;
   let mine: SimHost;
+  // the config directory of `config` entries: a real one for the real CLI, the same path in a
+  // filesystem of the emulator's
+  const configDir = mkdtempSync(join(tmpdir(), 'docksim-cli-config-'));
+  const fs = new MemoryFs({ now: () => Date.now() });
+  fs.mkdir(configDir, { recursive: true });
 
   beforeAll(async () => {
     const start = worldStart(realNow);
@@ -48,6 +57,7 @@ describe.skipIf(skip)('docker CLI conformance (real docker 28.2.2 vs emulator, t
   afterAll(async () => {
     await real?.close();
     await mine?.close();
+    rmSync(configDir, { recursive: true, force: true });
   });
 
   it('the corpus has at least 150 command lines', () => {
@@ -66,14 +76,31 @@ describe.skipIf(skip)('docker CLI conformance (real docker 28.2.2 vs emulator, t
       syncClocks(real.world, mine.world, entry.advanceMs ?? 0);
       const now = String(Math.floor(real.world.now() / 1000));
       const args = entry.args.map((x) => x.replace('{NOW}', now));
-      const r = await runTheReal(real.host, args, { stdin: entry.stdin ?? '', env: entry.env });
+      const r = await runTheReal(real.host, args, { stdin: entry.stdin ?? '', env: entry.env, configDir: entry.config ? configDir : undefined });
       real.dropHijacks();
-      const m = await runMine(mine.host, args, { stdin: entry.stdin ?? '', env: entry.env, displayHost: real.host, timeoutMs: 30_000 });
+      const m = await runMine(mine.host, args, {
+        stdin: entry.stdin ?? '',
+        env: { ...(entry.config ? { DOCKER_CONFIG: configDir } : {}), ...entry.env },
+        fs: entry.config ? fs : undefined,
+        displayHost: real.host,
+        timeoutMs: 30_000,
+      });
       // nothing the emulator started may still be running (it would move its world's clock)
       for (let t = 0; t < 50 && mine.inflight().some((x) => !x.startsWith('HIJACK')); t++) await new Promise((res) => setTimeout(res, 10));
       mine.dropHijacks();
       expect(mine.inflight(), 'requests left open by the emulator').toEqual([]);
       expect(normalize(m, entry)).toEqual(normalize(r, entry));
+      if (entry.config) {
+        const read = (f: () => string) => {
+          try {
+            return f();
+          } catch {
+            return '<none>';
+          }
+        };
+        const file = join(configDir, 'config.json');
+        expect(read(() => fs.readFile(file)), 'config.json').toBe(read(() => readFileSync(file, 'utf8')));
+      }
     }, 60_000);
   });
 });

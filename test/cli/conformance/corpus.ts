@@ -14,6 +14,8 @@ export interface Entry {
    * between the twin worlds could tip over
    */
   advanceMs?: number;
+  /** runs with a config directory kept across such entries (docker login, push, logout) */
+  config?: boolean;
   /** why this line is here (shown in the test name when the args are not enough) */
   note?: string;
   /** normalisations for output that cannot be byte-identical (each says why) */
@@ -431,6 +433,26 @@ export const CORPUS: Entry[] = [
   e('pull UPPER'),
   e('pull -a busybox:latest'),
   e('image pull --platform linux/amd64 hello-world'),
+  // ---------------------------------------------------------------- registry logins and pushes
+  e('tag busybox bob/tool:1'),
+  e('push bob/tool:1', { config: true, note: 'not logged in: refused' }),
+  e('login -u bob --password-stdin', { config: true, stdin: 'secret\n' }),
+  e('login -u bob --password-stdin', { config: true, stdin: 'secret\n', note: 'same credentials: nothing saved, no warning' }),
+  e('login -u bob -p secret2', { config: true }),
+  e('push bob/tool:1', { config: true }),
+  e('push -q bob/tool:1', { config: true }),
+  e('push bob/tool', { config: true }),
+  e('push nope/x:1', { config: true }),
+  e('push bob/tool@sha256:0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef', { config: true }),
+  e('login', { config: true, note: 'stored credentials are tried first' }),
+  e('logout myreg.example.com', { config: true }),
+  e('logout', { config: true }),
+  e('logout', { config: true }),
+  e('login', { config: true, note: 'no terminal for the prompts' }),
+  e('login --password-stdin', { config: true }),
+  e('login -u bob myreg.example.com', { config: true }),
+  e('login -u bob -p x --password-stdin', { config: true }),
+  e("login -u '' --password-stdin", { config: true }),
   // ---------------------------------------------------------------- networks and volumes, mutating
   e('network create net2'),
   e('network create net2'),

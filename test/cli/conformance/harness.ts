@@ -206,8 +206,8 @@ export async function runMine(
   return { stdout, stderr, code };
 }
 
-export async function runTheReal(host: string, args: string[], opts: RunOptions & { cwd?: string } = {}): Promise<CliResult> {
-  const r: DockerResult = await runReal(args, { host, stdin: opts.stdin, env: opts.env, cwd: opts.cwd });
+export async function runTheReal(host: string, args: string[], opts: RunOptions & { cwd?: string; configDir?: string } = {}): Promise<CliResult> {
+  const r: DockerResult = await runReal(args, { host, stdin: opts.stdin, env: opts.env, cwd: opts.cwd, configDir: opts.configDir });
   return { stdout: r.stdout, stderr: r.stderr, code: r.code };
 }
 

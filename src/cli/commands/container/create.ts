@@ -6,6 +6,7 @@ import { ApiError } from '../../../engine-client';
 import { familiarString, parseAnyReference, parseNormalizedNamed, tagNameOnly, tagOf, digestOf, type NamedReference } from '../../../reference';
 import { Cli, CliError, errorText, type Invocation } from '../../cli';
 import { displayStream } from '../../jsonstream';
+import { registryAuthFor } from '../registry';
 import { containerConfig, createRequestBody, type ContainerConfig } from './opts';
 
 export const REGISTRY_AUTH_NONE = 'e30=';
@@ -57,7 +58,7 @@ export async function pullImageForCreate(cli: Cli, image: string, opts: CreateOp
   const tag = digestOf(ref) || tagOf(tagNameOnly(ref)) || '';
   const query: Record<string, string> = { fromImage: refName(ref), tag };
   if (opts.platform) query.platform = opts.platform.toLowerCase();
-  const res = await cli.request('POST', '/images/create', { query, headers: { 'X-Registry-Auth': REGISTRY_AUTH_NONE } });
+  const res = await cli.request('POST', '/images/create', { query, headers: { 'X-Registry-Auth': registryAuthFor(cli, ref) } });
   const out = opts.quiet
     ? { write: () => {}, isTerminal: false, width: 200, now: () => cli.now() }
     : { write: (s: string) => cli.err(s), isTerminal: cli.errIsTerminal, width: cli.io.columns ?? 200, now: () => cli.now() };
