@@ -238,6 +238,27 @@ describe('docker CLI emulator in process', () => {
     expect(missing).toEqual({ out: '', err: "docker: open nope.env: no such file or directory\n\nRun 'docker create --help' for more information\n", code: 125 });
   });
 
+  it('docker login on a terminal: the web login cannot start, the prompts ask, the password is read in raw mode', async () => {
+    const s = session();
+    const fs = new MemoryFs({ now: () => s.world.now() });
+    const modes: boolean[] = [];
+    const chunks = ['bob\n', 'p', 'x\x7fw', '\r'];
+    const stdin: CliStdin = { isTTY: true, setRawMode: (on) => modes.push(on), read: async () => chunks.shift() ?? null };
+    const r = await s.docker(['login'], { isTTY: true, stderrIsTTY: false, columns: 100, rows: 30, stdin, fs, env: { HOME: '/home/me', DOCKER_CLI_HINTS: 'false' } });
+    expect(r.err).toBe(
+      'Failed to start web-based login - falling back to command line login...\n\n' +
+        '\n Info -> A Personal Access Token (PAT) can be used instead.\n         To create a PAT, visit \x1b[4mhttps://app.docker.com/settings\x1b[0m\n         \n         \n' +
+        "\nWARNING! Your credentials are stored unencrypted in '/home/me/.docker/config.json'.\nConfigure a credential helper to remove this warning. See\nhttps://docs.docker.com/go/credential-store/\n\n",
+    );
+    expect(r.out).toBe(
+      "Log in with your Docker ID or email address to push and pull images from Docker Hub. If you don't have a Docker ID, head over to https://hub.docker.com/ to create one.\n" +
+        'Username: Password: \nLogin Succeeded\n',
+    );
+    expect(r.code).toBe(0);
+    expect(modes).toEqual([true, false]);
+    expect(fs.readFile('/home/me/.docker/config.json')).toBe('{\n\t"auths": {\n\t\t"https://index.docker.io/v1/": {\n\t\t\t"auth": "Ym9iOnB3"\n\t\t}\n\t}\n}');
+  });
+
   it('help and usage errors come from the grammar without a daemon request', async () => {
     const s = session();
     const r = await s.docker(['ps', '--bogus']);
