@@ -223,7 +223,7 @@ export class HostSession {
     for (const t of tasks) {
       // a job's wrapper and the one command it runs are one process (bash execs it): its pid is $!
       if (tasks.some((a) => a !== t && a.label === t.label && isDescendant(t, a))) continue;
-      list.push({ pid: t.pid, ppid: this.shell.pid, user, command: t.label, tty: 'pts/0', stat: t.background ? 'S' : 'R+', start: this.options.now() });
+      list.push({ pid: t.pid!, ppid: this.shell.pid, user, command: t.label, tty: 'pts/0', stat: t.background ? 'S' : 'R+', start: this.options.now() });
     }
     return list.sort((a, b) => a.pid - b.pid);
   }
