@@ -783,6 +783,15 @@ function* exec(sh: Shell, ctx: CommandContext, fds: Fds): Run<number> {
     }
     return 0;
   }
+  // the command replaces the shell process (execve), when the shell is a process of its own
+  if (!BUILTINS[args[0]!] && !sh.funcs.has(args[0]!)) {
+    const env = sh.environment();
+    const found = sh.findCommand(args[0]!, env, fds);
+    if (typeof found === 'number') throw new ExitRequest(found);
+    const cmdCtx = sh.context(args, fds, env);
+    cmdCtx.pid = sh.pid;
+    if (sh.handOver(found, cmdCtx)) throw new ExitRequest(0);
+  }
   const status = yield* sh.invoke(args, [], fds);
   throw new ExitRequest(status);
 }

@@ -222,16 +222,22 @@ export class Scheduler {
   /** Tasks kept after they finish (background jobs until `wait` or `jobs` reports them). */
   readonly keep = new Set<Task>();
 
+  /** The task being stepped right now (a builtin asks whether it runs in the main task). */
+  running: Task | undefined;
+
   private step(task: Task): void {
     let r: IteratorResult<Effect, number>;
+    this.running = task;
     try {
       r = task.resume.kind === 'next' ? task.gen.next(task.resume.value) : task.gen.throw(task.resume.error);
     } catch (e) {
+      this.running = undefined;
       if (e instanceof Signal) return this.finish(task, 128 + e.number);
       if (e instanceof ExitRequest) return this.finish(task, e.status);
       this.finish(task, 1);
       throw e;
     }
+    this.running = undefined;
     if (r.done) return this.finish(task, r.value);
     const eff = r.value;
     switch (eff.type) {

@@ -126,6 +126,8 @@ export class GroupSignal extends Signal {}
 /** Shared by a shell and its subshells. */
 interface Root {
   sched: Scheduler;
+  /** Set by `exec cmd` in the shell's own process: what replaces the shell when it unwinds. */
+  handover?: { cmd: Command; ctx: CommandContext };
   mainTask?: Task;
   pendingSignals: Signal[];
   interruptPending?: Signal;
@@ -297,7 +299,26 @@ export class Shell {
    */
   *main(argv: string[]): Run<number> {
     const main = this.root.sched.spawn(this.mainBody(argv), this.termIn, argv.join(' '));
-    return yield* this.runMain(main);
+    const status = yield* this.runMain(main);
+    // `exec cmd` (an entrypoint's `exec "$@"`): the command takes the shell's place in the
+    // process, so signals sent to the process now reach it, not the shell
+    const h = this.root.handover;
+    if (h) {
+      this.root.handover = undefined;
+      return yield* h.cmd(h.ctx);
+    }
+    return status;
+  }
+
+  /**
+   * For `exec cmd`: when this is the shell process's own main line (not a subshell, pipeline
+   * stage or job, not interactive), arranges for `cmd` to replace the shell and returns true.
+   */
+  handOver(cmd: Command, ctx: CommandContext): boolean {
+    const root = this.root;
+    if (this.isSubshell || this.interactive || root.sched.running !== root.mainTask) return false;
+    root.handover = { cmd, ctx };
+    return true;
   }
 
   /** Reads commands from stdin until end of input, with prompts when interactive. */
