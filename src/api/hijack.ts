@@ -5,7 +5,7 @@
 import { DaemonError } from '../sim/core/errors';
 import { ExecStartConfig } from '../sim/daemon/apitypes';
 import { decode } from '../sim/core/gotypes';
-import type { Ctx } from './app';
+import { compareVersions, type Ctx } from './app';
 import { boolValue } from './http';
 
 export const MULTIPLEXED = 'application/vnd.docker.multiplexed-stream';
@@ -26,6 +26,14 @@ export interface Hijacked {
 }
 
 const enc = new TextEncoder();
+
+/**
+ * The content type of a container's output stream: multiplexed without a TTY, for clients of
+ * API 1.42 and later (older ones are told raw-stream, though the frames are the same).
+ */
+export function streamType(ctx: { version: string }, tty: boolean): string {
+  return !tty && compareVersions(ctx.version, '1.42') >= 0 ? MULTIPLEXED : RAW;
+}
 
 /** One stdcopy frame: [stream, 0, 0, 0, len BE32] + payload. */
 export function frame(stream: 1 | 2 | 3, text: string): Uint8Array {
@@ -118,7 +126,7 @@ export async function hijackAttach(ctx: Ctx, ref: string, params: URLSearchParam
   const keys = detachKeys(params.get('detachKeys') ?? '');
   if (!keys) throw new DaemonError('invalid', `Invalid detach keys (${params.get('detachKeys')}) provided`);
   const tty = c.config.Tty;
-  const pipe = new Pipe(tty ? RAW : MULTIPLEXED);
+  const pipe = new Pipe(streamType(ctx, tty));
   const send = (stream: 'stdout' | 'stderr', text: string) => {
     if (stream === 'stdout' && !wantStdout) return;
     if (stream === 'stderr' && !wantStderr) return;
@@ -193,7 +201,7 @@ export async function hijackExec(ctx: Ctx, id: string, req: Request): Promise<Hi
     e.execs.start(id, { output: () => {}, done: () => {} }, op, tty);
     return new Response(null, { status: 200 });
   }
-  const pipe = new Pipe(tty ? RAW : MULTIPLEXED);
+  const pipe = new Pipe(streamType(ctx, tty));
   try {
     e.execs.start(
       id,

@@ -28,6 +28,9 @@ describe('differential: logs', () => {
       o.rec('both', await logs(s, 'lg', 'stdout=1&stderr=1'));
       o.rec('stdout', await logs(s, 'lg', 'stdout=1'));
       o.rec('stderr', await logs(s, 'lg', 'stderr=1'));
+      // 28.2 names the stream raw for clients before API 1.42 (multiplexed since); 20.10 named none
+      const type = (await s.api('GET', '/containers/lg/logs?stdout=1')).headers.get('content-type');
+      o.versioned('content type', type, { v20: null, v28: 'application/vnd.docker.raw-stream' });
       const none = await s.api('GET', '/containers/lg/logs');
       o.error('neither', none);
     },

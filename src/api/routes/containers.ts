@@ -8,7 +8,7 @@ import { rfc3339NanoFixed } from '../../sim/core/time';
 import { CreateRequest, UpdateConfig, type ContainerConfig, type EndpointSettingsT, type HostConfigT } from '../../sim/daemon/apitypes';
 import { compareStamps, parseTimeArg } from '../../sim/daemon/containers';
 import { compareVersions, ctxOf, readJson, traceOp, type Env } from '../app';
-import { frame, MULTIPLEXED, RAW } from '../hijack';
+import { frame, streamType } from '../hijack';
 import { boolValue, empty, intValue, json, stream } from '../http';
 import { containerInspect, containerListBody, containerSummaryJson } from '../views/containers';
 import { containerStats, statsJson } from '../views/stats';
@@ -100,7 +100,7 @@ export function containerRoutes(app: Hono<Env>): void {
       (until === null || compareStamps(l.stamp, until) <= 0);
     let past = ctr.logs.filter(want);
     if (tail >= 0) past = tail === 0 ? [] : past.slice(-tail);
-    return stream(tty ? RAW : MULTIPLEXED, (push, close) => {
+    return stream(streamType(ctxOf(c), tty), (push, close) => {
       for (const l of past) push(render(l));
       if (!follow || !ctr.running || untilQ) {
         close();
