@@ -41,8 +41,6 @@ export function isNotFound(e: unknown): boolean {
   return e instanceof ApiError && e.status === 404;
 }
 
-const enc = new TextEncoder();
-
 export interface Invocation {
   /** canonical command path, e.g. "container ls" */
   name: string;
@@ -161,7 +159,4 @@ export class Cli {
     return this.request(method, path, { query, raw: goMarshal(body) + '\n', headers: { 'Content-Type': 'application/json', ...headers } });
   }
 
-  bytes(s: string): Uint8Array {
-    return enc.encode(s);
-  }
 }

@@ -7,7 +7,6 @@ import { displayStream } from '../jsonstream';
 import { confirm, CancelledError } from '../prompt';
 import {
   familiarName,
-  familiarString,
   isNameOnly,
   parseAnyReference,
   parseNormalizedNamed,
@@ -371,4 +370,3 @@ export async function runSearch(cli: Cli, inv: Invocation): Promise<void> {
   write(cli, format, SEARCH_HEADER, items);
 }
 
-export { familiarString };

@@ -2,7 +2,7 @@
 // credentials they keep in the CLI's config.json (the file credentials store: base64 user:pass).
 
 import { ApiError } from '../../engine-client';
-import { isNameOnly, parseNormalizedNamed, referenceString, tagNameOnly, familiarString, type NamedReference } from '../../reference';
+import { isNameOnly, parseNormalizedNamed, referenceString, tagNameOnly, type NamedReference } from '../../reference';
 import { CliError, type Cli, type Invocation } from '../cli';
 import { configDir } from '../config';
 import { goMarshal, jsonIndent } from '../gojson';
@@ -405,4 +405,3 @@ export async function runPush(cli: Cli, inv: Invocation): Promise<void> {
   if (quiet) cli.out(referenceString(ref) + '\n');
 }
 
-export { familiarString };

@@ -1,6 +1,5 @@
 // docker version, info, events, system df, system prune, container prune.
 
-import { jsonLines } from '../../engine-client';
 import { familiarName, parseNormalizedNamed, truncateID } from '../../reference';
 import { bytesSize, formatRFC3339NanoFixed, getTimestamp, goTime, humanDuration, humanSize, humanSizeWithPrecision } from '../../units';
 import { CliError, ConnectionError, errorText, type Cli, type Invocation } from '../cli';
@@ -756,4 +755,3 @@ export async function runSystemPrune(cli: Cli, inv: Invocation): Promise<void> {
   cli.out(`Total reclaimed space: ${humanSize(space)}\n`);
 }
 
-export { jsonLines };

@@ -2,7 +2,6 @@
 // (stop, kill, rm, pause, unpause, restart, update), and the small single-container ones
 // (wait, rename, port, top, diff).
 
-import { ApiError } from '../../../engine-client';
 import { CliError, errorText, isNotFound, type Cli, type Invocation } from '../../cli';
 import { TabWriter, writeFormatted, headerContext, GoStruct } from '../../format';
 import { naturalLess } from '../../sortorder';
@@ -258,4 +257,3 @@ export async function runUpdate(cli: Cli, inv: Invocation): Promise<void> {
   if (errs.length > 0) throw new CliError(errs.join('\n'));
 }
 
-export { ApiError };
