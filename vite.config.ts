@@ -1,4 +1,6 @@
 import { defineConfig, type Plugin } from 'vite';
+// (with its extension: Vite's config loader wants them, and TypeScript maps .js to the .ts file)
+import { sitePages } from './web/site/vite-plugin.js';
 
 /**
  * Puts the page's stylesheet into index.html: a separate CSS file holds up the first script
@@ -10,7 +12,7 @@ function inlineCss(): Plugin {
     apply: 'build',
     enforce: 'post',
     generateBundle(_options, bundle) {
-      const html = Object.values(bundle).find((f) => f.type === 'asset' && f.fileName === 'index.html');
+      const html = Object.values(bundle).find((f) => f.type === 'asset' && f.fileName === 'playground/index.html');
       if (!html || html.type !== 'asset') return;
       let text = String(html.source);
       for (const [name, file] of Object.entries(bundle)) {
@@ -29,7 +31,8 @@ function inlineCss(): Plugin {
 // API, the docker CLI, the shell) is a separate chunk loaded once the prompt is on the screen.
 export default defineConfig({
   root: 'web',
-  plugins: [inlineCss()],
+  // the pages (home, lessons, reference, the playground at /playground/): web/site/vite-plugin.ts
+  plugins: [sitePages(), inlineCss()],
   build: {
     outDir: '../dist',
     emptyOutDir: true,

@@ -3,8 +3,10 @@
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { engineBench, type Figure } from './engine';
 import { webBench } from './web';
+import { siteBench } from './site';
 
-const suites: Record<string, () => Promise<Figure[]>> = { engine: engineBench, web: webBench };
+// web: the playground's figures (web.ts), then a lesson page's (site.ts)
+const suites: Record<string, () => Promise<Figure[]>> = { engine: engineBench, web: async () => [...(await webBench()), ...(await siteBench())] };
 const want = process.argv.slice(2);
 const ran: string[] = [];
 const figures: Figure[] = [];

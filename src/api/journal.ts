@@ -15,7 +15,8 @@ export type JournalEntry =
   | { k: 'eof'; t: number; ref: number }
   | { k: 'close'; t: number; ref: number };
 
-const KEPT_HEADERS = ['content-type', 'x-registry-auth', 'connection', 'upgrade'];
+// x-docksim-transport: how the request travelled (unix socket or TCP), which the trace records
+const KEPT_HEADERS = ['content-type', 'x-registry-auth', 'connection', 'upgrade', 'x-docksim-transport'];
 const HIJACK = /^(\/v[\d.]+)?(\/containers\/[^/]+\/attach|\/exec\/[^/]+\/start)$/;
 
 function headersOf(req: Request): Record<string, string> {
