@@ -68,7 +68,21 @@ history.onChange(() => {
 
 const first = pageEditor(term, history);
 const firstLine = first.editor.readLine(FIRST_PROMPT);
+// keys typed at index.html's prompt, before the terminal was there
+const early = (window as { __boot?: { take(): string } }).__boot?.take() ?? '';
+if (early) first.editor.feed(early);
 term.focus();
+
+/** Resolves once the terminal has drawn the prompt (and what was typed). */
+const drawn = new Promise<void>((resolve) => {
+  term.write('', () => {
+    const sub = term.onRender(() => {
+      sub.dispose();
+      resolve();
+    });
+  });
+});
+void drawn.then(() => document.getElementById('boot')?.remove());
 
 /** Fits the terminal to its box: as many cells as the box holds. */
 function fit(): void {
@@ -90,13 +104,7 @@ window.addEventListener('resize', () => {
 // prompt up (and at the latest after a moment: a background tab draws nothing).
 const load = (): Promise<typeof import('./runtime')> =>
   new Promise<void>((resolve) => {
-    // once the prompt is parsed, the next render draws it
-    term.write('', () => {
-      const drawn = term.onRender(() => {
-        drawn.dispose();
-        setTimeout(resolve, 0);
-      });
-    });
+    void drawn.then(() => setTimeout(resolve, 0));
     setTimeout(resolve, 400);
   }).then(() => import('./runtime'));
 load()

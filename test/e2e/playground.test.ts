@@ -44,6 +44,29 @@ describe.skipIf(!HAVE_CHROMIUM)('the playground in Chromium', () => {
     if (!early) console.warn('test/e2e: the World was ready before the first keys were typed');
   }, 60_000);
 
+  test('before the terminal has loaded, the page’s own prompt takes keys and hands them over', async () => {
+    browser ??= await launch();
+    const page = browser.context.pages()[0] ?? (await browser.context.newPage());
+    // hold the scripts back: only index.html's prompt is there
+    let release!: () => void;
+    const held = new Promise<void>((r) => (release = r));
+    await page.route(/\.js$/, async (route) => {
+      await held;
+      await route.continue();
+    });
+    await page.goto(site.url + PLAYGROUND, { waitUntil: 'commit' });
+    await page.waitForSelector('#boot');
+    expect(await page.textContent('#boot')).toBe('learner@docksim:~$  ');
+    await page.keyboard.type('echo early bird');
+    expect(await page.textContent('#boot-keys')).toBe('echo early bird');
+    await page.keyboard.press('Enter');
+    release();
+    await ready(page);
+    await waitScreen(page, /\$ echo early bird\nearly bird\nlearner@docksim:~\$$/);
+    expect(await page.$('#boot')).toBeNull();
+    await page.unroute(/\.js$/);
+  }, 60_000);
+
   test('hello-world', async () => {
     const page = await open();
     const out = await run(page, 'docker run hello-world', 60_000);
