@@ -417,10 +417,10 @@ export async function runEvents(cli: Cli, inv: Invocation): Promise<void> {
   const fp = filtersParam(f.get<Record<string, string[]>>('filter'));
   if (fp) query.filters = fp;
   const res = await cli.request('GET', '/events', { query });
+  const reader = res.body?.getReader();
   const reading = (async () => {
     const dec = new TextDecoder();
     let buf = '';
-    const reader = res.body?.getReader();
     if (!reader) return;
     for (;;) {
       const { done, value } = await reader.read();
@@ -458,7 +458,7 @@ export async function runEvents(cli: Cli, inv: Invocation): Promise<void> {
   });
   const r = await Promise.race([reading.then(() => 'done' as const), stopped]);
   if (r === 'stopped') {
-    void res.body?.cancel().catch(() => {});
+    void reader?.cancel().catch(() => {});
     reading.catch(() => {});
     throw new CliError('', 130);
   }

@@ -267,6 +267,11 @@ export const CORPUS: Entry[] = [
   e('stats --no-stream --format json web'),
   e('stats --no-stream nope'),
   e('stats --no-stream job'),
+  e("stats --no-stream --format '{{.Name}} {{.CPUPerc}} {{.MemUsage}}'"),
+  e("stats --no-stream -a --format '{{.Name}} {{.PIDs}}'"),
+  e("stats --no-stream --filter label=tier=front --format '{{.Name}}'"),
+  e('stats --no-stream --filter name=web'),
+  e('stats --no-stream --filter label=x web'),
   // ---------------------------------------------------------------- system
   e('version'),
   e('version', { env: { DOCKER_API_VERSION: '1.41' } }),

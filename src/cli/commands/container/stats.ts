@@ -2,7 +2,6 @@
 // collector per container reading /containers/{id}/stats, a table written every 500 ms, redrawn
 // in place (cursor home, erase to end of line, erase below) unless --no-stream.
 
-import { jsonLines } from '../../../engine-client';
 import { truncateID } from '../../../reference';
 import { bytesSize, formatFloat, humanSizeWithPrecision } from '../../../units';
 import { CliError, errorText, type Cli, type Invocation } from '../../cli';
@@ -165,22 +164,38 @@ export async function runStats(cli: Cli, inv: Invocation): Promise<void> {
           lastUpdate = Date.now();
         }
       }, 250);
+      const reader = res.body?.getReader();
+      const cancel = () => void reader?.cancel().catch(() => {});
+      stop.signal.addEventListener('abort', cancel, { once: true });
+      if (stop.signal.aborted) cancel();
       try {
-        for await (const v of jsonLines<StatsResponse>(res)) {
-          if (stop.signal.aborted) break;
-          s.entry = entryOf(v, s.entry.container);
-          s.setError(undefined);
-          s.entry.invalid = false;
-          lastUpdate = Date.now();
-          first();
-          if (noStream) break;
+        const dec = new TextDecoder();
+        let buf = '';
+        reading: while (reader) {
+          const { done, value } = await reader.read();
+          if (done || stop.signal.aborted) break;
+          buf += dec.decode(value, { stream: true });
+          let nl = buf.indexOf('\n');
+          while (nl >= 0) {
+            const line = buf.slice(0, nl).trim();
+            buf = buf.slice(nl + 1);
+            nl = buf.indexOf('\n');
+            if (!line) continue;
+            s.entry = entryOf(JSON.parse(line) as StatsResponse, s.entry.container);
+            s.setError(undefined);
+            s.entry.invalid = false;
+            lastUpdate = Date.now();
+            first();
+            if (noStream) break reading;
+          }
         }
       } catch (e) {
-        s.setError(e);
+        if (!stop.signal.aborted) s.setError(e);
       } finally {
         clearInterval(watchdog);
         first();
-        if (stop.signal.aborted || noStream) void res.body?.cancel().catch(() => {});
+        stop.signal.removeEventListener('abort', cancel);
+        cancel();
       }
     })();
   };
@@ -206,19 +221,36 @@ export async function runStats(cli: Cli, inv: Invocation): Promise<void> {
       const events = cli.request('GET', '/events', { query: evQuery });
       void events.then(
         async (res) => {
-          stop.signal.addEventListener('abort', () => void res.body?.cancel().catch(() => {}), { once: true });
+          const reader = res.body?.getReader();
+          if (!reader) return;
+          const cancel = () => void reader.cancel().catch(() => {});
+          if (stop.signal.aborted) return cancel();
+          stop.signal.addEventListener('abort', cancel, { once: true });
+          const dec = new TextDecoder();
+          let buf = '';
           try {
-            for await (const e of jsonLines<{ Action: string; Actor: { ID: string } }>(res)) {
-              const id = e.Actor.ID.slice(0, 12);
-              if (e.Action === 'start' || (all && e.Action === 'create')) add(id);
-              else if (!all && e.Action === 'die') remove(id);
+            for (;;) {
+              const { done, value } = await reader.read();
+              if (done) break;
+              buf += dec.decode(value, { stream: true });
+              let nl = buf.indexOf('\n');
+              while (nl >= 0) {
+                const line = buf.slice(0, nl).trim();
+                buf = buf.slice(nl + 1);
+                nl = buf.indexOf('\n');
+                if (!line) continue;
+                const e = JSON.parse(line) as { Action: string; Actor: { ID: string } };
+                const id = e.Actor.ID.slice(0, 12);
+                if (e.Action === 'start' || (all && e.Action === 'create')) add(id);
+                else if (!all && e.Action === 'die') remove(id);
+              }
             }
           } catch (e) {
             if (!stop.signal.aborted) asyncError = e;
           }
         },
         (e) => {
-          asyncError = e;
+          if (!stop.signal.aborted) asyncError = e;
         },
       );
       const query: Record<string, string> = {};

@@ -1,7 +1,6 @@
 // The commands that stream a container's output: logs, exec, start (-a/-i), attach.
 
 import { demux } from '../../../engine-client';
-import { bodyChunks } from '../../../engine-client';
 import { getTimestamp, goTime } from '../../../units';
 import { CliError, errorText, type Cli, type Invocation } from '../../cli';
 import { EscapeError, streamHijacked } from '../../hijack';
@@ -21,17 +20,33 @@ export async function inspectContainer(cli: Cli, name: string): Promise<InspectL
   return cli.json<InspectLite>('GET', containerPath(trimID('container', name), '/json'));
 }
 
-/** streams a logs body to stdout/stderr (demultiplexed unless TTY) */
-async function copyLogs(cli: Cli, res: Response, tty: boolean): Promise<void> {
-  const chunks = bodyChunks(res);
-  if (tty) {
-    for await (const c of chunks) cli.out(c);
-    return;
-  }
-  for await (const f of demux(chunks)) {
-    if (f.stream === 1) cli.out(f.data);
-    else if (f.stream === 2) cli.err(f.data);
-    else if (f.stream === 3) throw new CliError(`error from daemon in stream: ${new TextDecoder().decode(f.data)}`);
+/** streams a logs body to stdout/stderr (demultiplexed unless TTY); `stop` cancels the body */
+async function copyLogs(cli: Cli, res: Response, tty: boolean, stop?: AbortSignal): Promise<void> {
+  const reader = res.body?.getReader();
+  if (!reader) return;
+  const cancel = () => void reader.cancel().catch(() => {});
+  stop?.addEventListener('abort', cancel, { once: true });
+  const chunks: AsyncIterable<Uint8Array> = {
+    async *[Symbol.asyncIterator]() {
+      for (;;) {
+        const { done, value } = await reader.read();
+        if (done) return;
+        yield value;
+      }
+    },
+  };
+  try {
+    if (tty) {
+      for await (const c of chunks) cli.out(c);
+      return;
+    }
+    for await (const f of demux(chunks)) {
+      if (f.stream === 1) cli.out(f.data);
+      else if (f.stream === 2) cli.err(f.data);
+      else if (f.stream === 3) throw new CliError(`error from daemon in stream: ${new TextDecoder().decode(f.data)}`);
+    }
+  } finally {
+    stop?.removeEventListener('abort', cancel);
   }
 }
 
@@ -54,26 +69,18 @@ export async function runLogs(cli: Cli, inv: Invocation): Promise<void> {
   if (f.get<boolean>('details')) query.details = '1';
   if (f.get<boolean>('follow')) query.follow = '1';
   query.tail = f.get<string>('tail');
-  const ctrl = new AbortController();
-  const onAbort = () => ctrl.abort();
-  cli.signal?.addEventListener('abort', onAbort);
-  try {
-    const res = await cli.request('GET', containerPath(c.Id, '/logs'), { query });
-    const copying = copyLogs(cli, res, c.Config.Tty);
-    if (cli.signal) {
-      const stopped = new Promise<'stopped'>((resolve) => {
-        if (cli.signal!.aborted) resolve('stopped');
-        cli.signal!.addEventListener('abort', () => resolve('stopped'), { once: true });
-      });
-      const r = await Promise.race([copying.then(() => 'done' as const), stopped]);
-      if (r === 'stopped') {
-        void res.body?.cancel().catch(() => {});
-        copying.catch(() => {});
-        throw new CliError('', 130);
-      }
-    } else await copying;
-  } finally {
-    cli.signal?.removeEventListener('abort', onAbort);
+  const res = await cli.request('GET', containerPath(c.Id, '/logs'), { query });
+  const stop = cli.signal;
+  const copying = copyLogs(cli, res, c.Config.Tty, stop);
+  if (!stop) return copying;
+  const stopped = new Promise<'stopped'>((resolve) => {
+    if (stop.aborted) resolve('stopped');
+    stop.addEventListener('abort', () => resolve('stopped'), { once: true });
+  });
+  const r = await Promise.race([copying.then(() => 'done' as const), stopped]);
+  if (r === 'stopped') {
+    copying.catch(() => {});
+    throw new CliError('', 130);
   }
 }
 
