@@ -7,6 +7,7 @@ import { ExecStartConfig } from '../sim/daemon/apitypes';
 import { decode } from '../sim/core/gotypes';
 import { compareVersions, type Ctx } from './app';
 import { boolValue } from './http';
+import { detachKeyBytes } from '../sim/runtime/detach-keys';
 
 export const MULTIPLEXED = 'application/vnd.docker.multiplexed-stream';
 export const RAW = 'application/vnd.docker.raw-stream';
@@ -98,23 +99,6 @@ class Pipe implements Hijacked {
   }
 }
 
-/** Detach key sequence as moby parses it (default ctrl-p,ctrl-q). */
-export function detachKeys(spec: string): number[] | null {
-  const s = spec === '' ? 'ctrl-p,ctrl-q' : spec;
-  const out: number[] = [];
-  for (const k of s.split(',')) {
-    const t = k.trim();
-    if (t.length === 1) out.push(t.charCodeAt(0));
-    else {
-      const m = /^ctrl-([a-z@\[\\\]^_])$/.exec(t);
-      if (!m) return null;
-      const ch = m[1]!;
-      out.push(ch >= 'a' && ch <= 'z' ? ch.charCodeAt(0) - 96 : ch.charCodeAt(0) - 64);
-    }
-  }
-  return out;
-}
-
 export async function hijackAttach(ctx: Ctx, ref: string, params: URLSearchParams): Promise<Hijacked | Response> {
   const { d, e } = ctx;
   const c = e.containers.get(ref);
@@ -123,7 +107,7 @@ export async function hijackAttach(ctx: Ctx, ref: string, params: URLSearchParam
   const wantStderr = boolValue(params.get('stderr'));
   const logs = boolValue(params.get('logs'));
   const streamLive = boolValue(params.get('stream'));
-  const keys = detachKeys(params.get('detachKeys') ?? '');
+  const keys = detachKeyBytes(params.get('detachKeys') ?? '');
   if (!keys) throw new DaemonError('invalid', `Invalid detach keys (${params.get('detachKeys')}) provided`);
   const tty = c.config.Tty;
   const pipe = new Pipe(streamType(ctx, tty));

@@ -96,6 +96,8 @@ const KNOWN_FORMATS = new Set([
  */
 export const GO_POINTER_FIELDS: Readonly<Record<string, readonly string[]>> = {
   Resources: ['MemorySwappiness', 'OomKillDisable'],
+  // an exec that has not run yet has no exit code (api/types/container ExecInspect: *int)
+  ExecInspectResponse: ['ExitCode'],
 };
 
 /**
@@ -132,6 +134,8 @@ function allowNull(schema: Obj): Obj {
 
 function convert(s: Json, nulls: 'spec' | 'go'): Json {
   if (!isObj(s)) return s;
+  // inline response schemas carry a title: Go pointers in them are marked by that title
+  if (nulls === 'go' && typeof s.title === 'string' && !s.$ref) s = markGoPointers(s.title, s) as Obj;
   let out: Obj;
   if (typeof s.$ref === 'string') {
     out = { $ref: refTarget(s.$ref) }; // siblings of $ref are ignored in Swagger 2.0

@@ -6,7 +6,8 @@ import { DaemonError } from '../../sim/core/errors';
 import { ExecConfig } from '../../sim/daemon/apitypes';
 import type { ExecOptions } from '../../sim/daemon/exec';
 import { ctxOf, readJson, traceOp, type Env } from '../app';
-import { detachKeys, hijackExec } from '../hijack';
+import { hijackExec } from '../hijack';
+import { detachKeyBytes } from '../../sim/runtime/detach-keys';
 import { intValue, json } from '../http';
 
 export function execRoutes(app: Hono<Env>): void {
@@ -49,7 +50,7 @@ export function execRoutes(app: Hono<Env>): void {
       CanRemove: false,
       ContainerID: x.container.id,
       // a Go []byte: base64 in JSON; empty unless the exec was created with detach keys
-      DetachKeys: x.opts.DetachKeys ? btoa(String.fromCharCode(...(detachKeys(x.opts.DetachKeys) ?? []))) : '',
+      DetachKeys: x.opts.DetachKeys ? btoa(String.fromCharCode(...(detachKeyBytes(x.opts.DetachKeys) ?? []))) : '',
       Pid: x.pid,
     });
   });

@@ -2,7 +2,8 @@
 // created, then started once; its output goes to whoever started it, and its exit code is kept
 // for `GET /exec/{id}/json`.
 
-import { conflict, invalid, notFound } from '../core/errors';
+import { conflict, invalid, notFound, systemError } from '../core/errors';
+import { detachKeyBytes } from '../runtime/detach-keys';
 import type { Stamp } from '../core/time';
 import type { TraceOp } from '../core/trace';
 import { resolveExec, runtimeErrorText } from '../runtime/exec';
@@ -61,6 +62,8 @@ export class ExecService {
     // moby: the router checks the command first, then getActiveContainer (the paused error names
     // the container as the client did)
     if (!opts.Cmd || opts.Cmd.length === 0) throw invalid('No exec command specified');
+    // moby returns this one untyped (500)
+    if (opts.DetachKeys !== '' && !detachKeyBytes(opts.DetachKeys)) throw systemError(`Invalid escape keys (${opts.DetachKeys}) provided`);
     const c = this.containers.get(ref);
     if (!c.running) throw conflict(`container ${c.id} is not running`);
     if (c.status === 'paused') throw conflict(`Container ${ref} is paused, unpause the container before exec`);
