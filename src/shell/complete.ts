@@ -238,16 +238,15 @@ function findSub(spec: CommandSpec, word: string): CommandSpec | undefined {
   return (spec.subcommands ?? []).find((s) => commandNameOf(s) === word || (s.aliases ?? []).includes(word));
 }
 
-function findFlag(spec: CommandSpec, word: string, globals: FlagSpec[]): FlagSpec | undefined {
-  const all = [...spec.flags, ...globals];
-  if (word.startsWith('--')) return all.find((f) => f.name === word.slice(2).replace(/=.*$/, ''));
-  return all.find((f) => f.short === word.slice(-1));
+/** The flag a word names on this command (for a run of shorthands, -dit, the last one). */
+function findFlag(spec: CommandSpec, word: string): FlagSpec | undefined {
+  if (word.startsWith('--')) return spec.flags.find((f) => f.name === word.slice(2).replace(/=.*$/, ''));
+  return spec.flags.find((f) => f.short === word.slice(-1));
 }
 
 async function dockerCandidates(o: CompleterOptions, words: string[], cur: CompletionWord): Promise<DockerAnswer> {
   let spec = rootCmd;
   const path: string[] = [];
-  const globals = rootCmd.flags;
   let positionals: string[] = [];
   let expectValue: FlagSpec | null = null;
   let flagsDone = false;
@@ -262,7 +261,7 @@ async function dockerCandidates(o: CompleterOptions, words: string[], cur: Compl
     }
     if (!flagsDone && w.startsWith('-') && w !== '-') {
       if (w.startsWith('--') && w.includes('=')) continue;
-      const f = findFlag(spec, w, path.length ? [] : globals);
+      const f = findFlag(spec, w);
       // -dit: a run of bool shorthands; the last one may take a value
       if (f && f.kind !== 'bool') expectValue = f;
       continue;
@@ -299,11 +298,11 @@ async function dockerCandidates(o: CompleterOptions, words: string[], cur: Compl
   }
   // flags
   if (value.startsWith('-') && !flagsDone) {
-    const flags = [...spec.flags, ...(path.length === 0 ? [] : [])].filter((f) => !f.hidden && !f.deprecated);
+    const flags = spec.flags.filter((f) => !f.hidden && !f.deprecated);
     const out: Candidate[] = [];
     for (const f of flags) {
       const long = `--${f.name}`;
-      if (long.startsWith(value)) out.push({ value: long, suffix: f.kind === 'bool' ? ' ' : ' ' });
+      if (long.startsWith(value)) out.push({ value: long });
       if (f.short && !value.startsWith('--') && `-${f.short}`.startsWith(value)) out.push({ value: `-${f.short}` });
     }
     if ('--help'.startsWith(value)) out.push({ value: '--help' });
