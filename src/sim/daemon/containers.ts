@@ -172,6 +172,8 @@ export class ContainerService {
   }
 
   private afterFailedStart(c: Container): void {
+    // attached clients are told the streams are over (the CLI then reports the error)
+    for (const end of [...c.streamEnd]) end();
     if (c.status === 'restarting') {
       c.send({ type: 'EXIT' });
       c.notifyWaiters('stopped');

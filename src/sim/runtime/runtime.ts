@@ -216,6 +216,13 @@ export class SimRuntime implements Runtime, ProcessHost {
     if (!c.config.OpenStdin) proc.stdin.close();
     const owner = this.owners.get(proc)!;
     if (c.config.Tty) owner.pty = this.makePty(proc, (t) => this.containerOutput(c, 'stdout', t, true));
+    // what an attached client sent before the start (docker run -i attaches first)
+    const early = this.earlyStdin.get(c);
+    if (early) {
+      this.earlyStdin.delete(c);
+      if (early.data) this.writeStdin(c, early.data);
+      if (early.closed) this.closeStdin(c);
+    }
     // The main process runs once the daemon has recorded the start: see run().
   }
 
@@ -387,9 +394,19 @@ export class SimRuntime implements Runtime, ProcessHost {
   }
 
   /** Input from an attached client to the main process (through the pty with -t). */
+  /** Stdin sent by attached clients before the main process exists, kept for it. */
+  private readonly earlyStdin = new WeakMap<Container, { data: string; closed: boolean }>();
+
   writeStdin(c: Container, data: string): void {
     const main = c.main;
-    if (!main) return;
+    if (!main) {
+      if (!c.running && c.config.OpenStdin) {
+        const e = this.earlyStdin.get(c) ?? { data: '', closed: false };
+        if (!e.closed) e.data += data;
+        this.earlyStdin.set(c, e);
+      }
+      return;
+    }
     const owner = this.owners.get(main);
     if (owner?.pty) owner.pty.input(data);
     else main.stdin.write(data);
@@ -397,7 +414,10 @@ export class SimRuntime implements Runtime, ProcessHost {
 
   closeStdin(c: Container): void {
     const main = c.main;
-    if (!main) return;
+    if (!main) {
+      if (!c.running && c.config.OpenStdin) this.earlyStdin.set(c, { data: this.earlyStdin.get(c)?.data ?? '', closed: true });
+      return;
+    }
     if (c.config.StdinOnce || !c.config.Tty) main.stdin.close();
   }
 
