@@ -164,7 +164,7 @@ export class Shell {
   aliases = new Map<string, string>();
   traps = new Map<string, string>();
   cwd: string;
-  opts = { errexit: false, xtrace: false, nounset: false, noglob: false, noclobber: false, verbose: false, pipefail: false, nullglob: false };
+  opts = { errexit: false, xtrace: false, nounset: false, noglob: false, noclobber: false, verbose: false, pipefail: false, nullglob: false, errtrace: false, functrace: false };
   /** $? */
   status = 0;
   /** $! */
@@ -260,6 +260,7 @@ export class Shell {
       setVar: (n, v) => this.assign(n, v),
       special: (n) => this.special(n),
       positional: () => this.positional,
+      varNames: () => [...this.vars.keys()],
       commandSubst: (p, t) => this.commandSubst(p, t),
       homeOf: (u) => this.homeOf(u),
       glob: (p) => this.glob(p),
@@ -474,6 +475,7 @@ export class Shell {
       setVar: (n, v) => self.assign(n, v),
       special: (n) => self.special(n),
       positional: () => self.positional,
+      varNames: () => [...self.vars.keys()],
       commandSubst: (p, t) => self.commandSubst(p, t),
       homeOf: (u) => self.homeOf(u),
       glob: (p) => self.glob(p),
@@ -1395,6 +1397,9 @@ export class Shell {
     const t = this.spawn(found(ctx), ctx.stdin, argv.join(' '));
     t.pid = ctx.pid;
     yield this.root.sched.join([t]);
+    // As bash does: a command that handled Ctrl-C itself and exited (ping printing its
+    // statistics) does not interrupt the rest of the line; one that died of it does.
+    if (this.root.interruptPending?.signal === 'SIGINT' && t.status !== 128 + 2) this.root.interruptPending = undefined;
     this.checkInterrupt();
     return t.status;
   }
@@ -1657,14 +1662,28 @@ export class Shell {
       case '!':
         return this.lastBg === undefined ? (this.flavor === 'bash' ? undefined : '') : String(this.lastBg);
       case '-': {
-        let f = '';
-        if (this.opts.errexit) f += 'e';
-        if (this.opts.noglob) f += 'f';
-        if (this.interactive) f += 'i';
-        if (this.opts.nounset) f += 'u';
-        if (this.opts.xtrace) f += 'x';
-        if (this.flavor === 'bash') f = 'h' + f + 'B' + (this.mode === 'command' ? 'c' : '') + (this.interactive ? 'Hs' : '');
-        return f;
+        const on = new Set<string>();
+        if (this.allexport) on.add('a');
+        if (this.opts.errexit) on.add('e');
+        if (this.opts.noglob) on.add('f');
+        if (this.interactive) on.add('i');
+        if (this.opts.nounset) on.add('u');
+        if (this.opts.verbose) on.add('v');
+        if (this.opts.xtrace) on.add('x');
+        if (this.opts.noclobber) on.add('C');
+        if (this.opts.errtrace) on.add('E');
+        if (this.opts.functrace) on.add('T');
+        if (this.fromStdin || this.mode === 'interactive') on.add('s');
+        else if (this.mode === 'command' && this.flavor !== 'dash') on.add('c');
+        if (this.interactive) on.add('m');
+        if (this.flavor === 'bash') {
+          on.add('h');
+          on.add('B');
+          if (this.interactive) on.add('H');
+        }
+        // the order each shell prints its option letters in
+        const order = this.flavor === 'bash' ? 'abefhikmnptuvxBCEHIPTcs' : this.flavor === 'dash' ? 'ubaCEVvxsnmiIfe' : 'EubaCvxcsnmiIfe';
+        return [...order].filter((c) => on.has(c)).join('');
       }
       case '0':
         return this.name;
@@ -1773,6 +1792,14 @@ export class Shell {
       case 'a':
         this.allexport = on;
         return true;
+      case 'E':
+        // bash: errtrace (the ERR trap in functions); dash and ash: emacs line editing
+        this.opts.errtrace = on;
+        return true;
+      case 'T':
+        if (this.flavor !== 'bash') return false;
+        this.opts.functrace = on;
+        return true;
       case 'h':
       case 'm':
       case 'B':
@@ -1784,6 +1811,8 @@ export class Shell {
 
   setOption(name: string | undefined, on: boolean): boolean {
     const map: Record<string, string> = { errexit: 'e', xtrace: 'x', nounset: 'u', noglob: 'f', noclobber: 'C', verbose: 'v', allexport: 'a' };
+    if (this.flavor === 'bash') Object.assign(map, { errtrace: 'E', functrace: 'T' });
+    else map.emacs = 'E';
     if (name && map[name]) return this.setFlag(map[name], on);
     if (name === 'pipefail' && this.flavor !== 'dash') {
       this.opts.pipefail = on;

@@ -122,6 +122,15 @@ describe('ping', () => {
     expect(screen).toMatch(new RegExp(`\\^C\\n--- ${ip.replace(/\./g, '\\.')} ping statistics ---\\n(\\d+) packets transmitted, \\1 received, 0% packet loss, time \\d+ms\\n`));
   });
 
+  test('Ctrl-C ends ping with its statistics and status; as in bash the line goes on', async () => {
+    const h = start();
+    await h.waitFor('$ ');
+    h.type('ping localhost; echo status $?\r');
+    await h.waitFor(/icmp_seq=2 /, 10_000);
+    h.type(KEYS.ctrl('c'));
+    await h.waitFor(/\^C\n--- localhost ping statistics ---\n\d+ packets transmitted, \d+ received, 0% packet loss, time \d+ms\nrtt [^\n]+\nstatus 0\nlearner@docksim:~\$ $/);
+  });
+
   test('an unused address of a Docker network: Destination Host Unreachable from its gateway', async () => {
     const h = start();
     const out = await h.run('ping -c 3 172.17.0.99; echo $?');
