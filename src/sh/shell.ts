@@ -164,7 +164,7 @@ export class Shell {
   aliases = new Map<string, string>();
   traps = new Map<string, string>();
   cwd: string;
-  opts = { errexit: false, xtrace: false, nounset: false, noglob: false, noclobber: false, verbose: false, pipefail: false, nullglob: false, errtrace: false, functrace: false };
+  opts = { errexit: false, xtrace: false, nounset: false, noglob: false, noclobber: false, verbose: false, pipefail: false, nullglob: false };
   /** $? */
   status = 0;
   /** $! */
@@ -260,7 +260,6 @@ export class Shell {
       setVar: (n, v) => this.assign(n, v),
       special: (n) => this.special(n),
       positional: () => this.positional,
-      varNames: () => [...this.vars.keys()],
       commandSubst: (p, t) => this.commandSubst(p, t),
       homeOf: (u) => this.homeOf(u),
       glob: (p) => this.glob(p),
@@ -475,7 +474,6 @@ export class Shell {
       setVar: (n, v) => self.assign(n, v),
       special: (n) => self.special(n),
       positional: () => self.positional,
-      varNames: () => [...self.vars.keys()],
       commandSubst: (p, t) => self.commandSubst(p, t),
       homeOf: (u) => self.homeOf(u),
       glob: (p) => self.glob(p),
@@ -1662,28 +1660,14 @@ export class Shell {
       case '!':
         return this.lastBg === undefined ? (this.flavor === 'bash' ? undefined : '') : String(this.lastBg);
       case '-': {
-        const on = new Set<string>();
-        if (this.allexport) on.add('a');
-        if (this.opts.errexit) on.add('e');
-        if (this.opts.noglob) on.add('f');
-        if (this.interactive) on.add('i');
-        if (this.opts.nounset) on.add('u');
-        if (this.opts.verbose) on.add('v');
-        if (this.opts.xtrace) on.add('x');
-        if (this.opts.noclobber) on.add('C');
-        if (this.opts.errtrace) on.add('E');
-        if (this.opts.functrace) on.add('T');
-        if (this.fromStdin || this.mode === 'interactive') on.add('s');
-        else if (this.mode === 'command' && this.flavor !== 'dash') on.add('c');
-        if (this.interactive) on.add('m');
-        if (this.flavor === 'bash') {
-          on.add('h');
-          on.add('B');
-          if (this.interactive) on.add('H');
-        }
-        // the order each shell prints its option letters in
-        const order = this.flavor === 'bash' ? 'abefhikmnptuvxBCEHIPTcs' : this.flavor === 'dash' ? 'ubaCEVvxsnmiIfe' : 'EubaCvxcsnmiIfe';
-        return [...order].filter((c) => on.has(c)).join('');
+        let f = '';
+        if (this.opts.errexit) f += 'e';
+        if (this.opts.noglob) f += 'f';
+        if (this.interactive) f += 'i';
+        if (this.opts.nounset) f += 'u';
+        if (this.opts.xtrace) f += 'x';
+        if (this.flavor === 'bash') f = 'h' + f + 'B' + (this.mode === 'command' ? 'c' : '') + (this.interactive ? 'Hs' : '');
+        return f;
       }
       case '0':
         return this.name;
@@ -1792,14 +1776,6 @@ export class Shell {
       case 'a':
         this.allexport = on;
         return true;
-      case 'E':
-        // bash: errtrace (the ERR trap in functions); dash and ash: emacs line editing
-        this.opts.errtrace = on;
-        return true;
-      case 'T':
-        if (this.flavor !== 'bash') return false;
-        this.opts.functrace = on;
-        return true;
       case 'h':
       case 'm':
       case 'B':
@@ -1811,8 +1787,6 @@ export class Shell {
 
   setOption(name: string | undefined, on: boolean): boolean {
     const map: Record<string, string> = { errexit: 'e', xtrace: 'x', nounset: 'u', noglob: 'f', noclobber: 'C', verbose: 'v', allexport: 'a' };
-    if (this.flavor === 'bash') Object.assign(map, { errtrace: 'E', functrace: 'T' });
-    else map.emacs = 'E';
     if (name && map[name]) return this.setFlag(map[name], on);
     if (name === 'pipefail' && this.flavor !== 'dash') {
       this.opts.pipefail = on;
