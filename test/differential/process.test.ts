@@ -79,6 +79,5 @@ describe('differential: the main process', () => {
       o.rec('exited', await s.until(async () => (await s.api('GET', '/containers/in1/json')).json.State.Status === 'exited', 5000));
       o.rec('exit code', (await s.api('GET', '/containers/in1/json')).json.State.ExitCode);
     },
-    { differs: 'docksim does not model HostConfig.Init (docker-init as PID 1)' },
   );
 });

@@ -4,6 +4,7 @@
 import type { Command } from '../../sh/types';
 import type { ProgramTable } from '../runtime/exec';
 import { daemonPrograms } from './daemons';
+import { dockerInit } from './docker-init';
 import { hello } from './hello';
 import { shellPrograms } from './shells';
 
@@ -25,7 +26,7 @@ export class Programs implements ProgramTable {
 }
 
 export function defaultPrograms(): Programs {
-  const p = new Programs().set('hello', hello);
+  const p = new Programs().set('hello', hello).set('docker-init', dockerInit);
   for (const [name, program] of shellPrograms(p)) p.set(name, program);
   for (const [name, program] of daemonPrograms()) p.set(name, program);
   return p;

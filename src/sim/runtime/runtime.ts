@@ -198,7 +198,11 @@ export class SimRuntime implements Runtime, ProcessHost {
     const env = this.envOf(c);
     const cwd = c.config.WorkingDir || '/';
     if (c.config.WorkingDir && !c.fs.exists(cwd)) c.fs.mkdir(cwd, { recursive: true });
-    const r = resolveExec(c.fs, argv, env, cwd, this.programs);
+    // --init: runc starts docker-init (bind-mounted from the host), which runs the command
+    const tini = c.hostConfig.Init === true ? this.programs.get('docker-init') : undefined;
+    const r: ReturnType<typeof resolveExec> = tini
+      ? { ok: true, program: tini, argv: ['/sbin/docker-init', '--', ...argv], path: '/sbin/docker-init' }
+      : resolveExec(c.fs, argv, env, cwd, this.programs);
     if (!r.ok) {
       c.exitCode = r.code;
       throw invalid(
