@@ -95,7 +95,8 @@ function isStreamingPath(res: ServerResponse): boolean {
 function bridge(socket: Duplex, h: Hijacked, upgraded: boolean): void {
   const head = upgraded
     ? `HTTP/1.1 101 UPGRADED\r\nContent-Type: ${h.contentType}\r\nConnection: Upgrade\r\nUpgrade: tcp\r\n\r\n`
-    : `HTTP/1.1 200 OK\r\nContent-Type: ${h.contentType}\r\n\r\n`;
+    : // without an upgrade moby always names the raw stream, whatever the framing (container_routes.go)
+      `HTTP/1.1 200 OK\r\nContent-Type: application/vnd.docker.raw-stream\r\n\r\n`;
   socket.write(head);
   let ended = false;
   h.onOutput((chunk) => {
