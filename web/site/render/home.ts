@@ -24,7 +24,7 @@ export function homePage(lessons: Lesson[]): string {
   const main = `<section class="hero" aria-labelledby="hero-title">
 <div class="hero-text">
 <h1 id="hero-title">Docker, simulated faithfully, for learners</h1>
-<p class="lead">docksim is a terminal in your browser where <code>docker run</code>, <code>build</code>, <code>network</code> and <code>volume</code> behave as on a real machine with Docker Engine 28.2 — same output, same errors, same exit codes. Nothing to install, nothing to break: every container lives in a simulated world on this page.</p>
+<p class="lead">docksim is a terminal in your browser where <code>docker pull</code>, <code>run</code>, <code>exec</code>, <code>logs</code>, <code>network</code> and <code>volume</code> behave as on a real machine with Docker Engine 28.2 — same output, same errors, same exit codes. Nothing to install, nothing to break: every container lives in a simulated world on this page.</p>
 <p class="actions"><a class="button primary" href="${ROUTES.playground}">Open the playground</a>${first ? ` <a class="button" href="${lessonPath(first.id)}">Start lesson 1</a>` : ''}</p>
 </div>
 <figure class="hero-terminal" aria-label="An example session">
