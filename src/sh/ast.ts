@@ -11,6 +11,8 @@ export type WordPart =
   | ParamPart
   /** $(...) or `...` */
   | { type: 'cmdsub'; program: Program; text: string }
+  /** bash process substitution <(...) / >(...): a /dev/fd path to the command's output / input */
+  | { type: 'procsub'; dir: '<' | '>'; program: Program; text: string }
   /** $((...)): the expression, itself a word (expansions inside are done first). */
   | { type: 'arith'; expr: Word; text: string }
   /** ~ or ~user at the start of a word (or after ':' / '=' in assignments). */
@@ -29,6 +31,10 @@ export interface ParamPart {
   name: string;
   /** ${#x} */
   length?: boolean;
+  /** bash ${!x}: the value of the variable named by x */
+  indirect?: boolean;
+  /** bash ${!prefix*} / ${!prefix@}: the names of the variables starting with the prefix */
+  names?: '*' | '@';
   op?: ParamOp;
   colon?: boolean;
   /** Operand word (default/alternative/pattern/offset). */

@@ -730,7 +730,8 @@ function* source(sh: Shell, ctx: CommandContext, fds: Fds): Run<number> {
   let text: string;
   try {
     if (!path) throw new ExpansionError('', 0);
-    text = sh.fs.readFile(path);
+    const proc = sh.procFdAt(path);
+    text = proc ? (proc.text ?? '') : sh.fs.readFile(path);
   } catch (e) {
     const code = e instanceof ExpansionError ? 'ENOENT' : fsCode(e);
     switch (sh.flavor) {
@@ -751,6 +752,8 @@ function* source(sh: Shell, ctx: CommandContext, fds: Fds): Run<number> {
   if (ctx.args.length > 2) sh.positional = ctx.args.slice(2);
   sourceDepth.set(sh, (sourceDepth.get(sh) ?? 0) + 1);
   const savedLine = sh.lineno;
+  const savedFile = sh.sourceFile;
+  sh.sourceFile = file;
   try {
     const parser = new Parser(text, { flavor: sh.flavor, firstLine: 1 });
     let status = 0;
@@ -769,6 +772,7 @@ function* source(sh: Shell, ctx: CommandContext, fds: Fds): Run<number> {
     else sourceDepth.set(sh, d);
     if (ctx.args.length > 2) sh.positional = savedPos;
     sh.lineno = savedLine;
+    sh.sourceFile = savedFile;
   }
 }
 

@@ -32,8 +32,12 @@ export interface ExpandHost {
   /** $?, $$, $#, $-, $!, $0, $1.. — undefined when unset. */
   special(name: string): string | undefined;
   positional(): string[];
+  /** Names of the shell's variables (bash ${!prefix*}). */
+  varNames?(): string[];
   /** Runs a command substitution and returns its standard output. */
   commandSubst(program: Program, text: string): Run<string>;
+  /** bash <(...) and >(...): starts the command and returns the /dev/fd path that reaches it. */
+  procSubst?(program: Program, dir: '<' | '>'): Run<string>;
   homeOf(user: string): string | undefined;
   /** Pathname expansion: sorted matches of the pattern, [] when none. */
   glob(pattern: string): string[];
@@ -139,6 +143,12 @@ export class Expander {
           out.push({ text, quoted: inDq, split: !inDq });
           break;
         }
+        case 'procsub': {
+          if (!this.h.procSubst) throw new ExpansionError(`${p.text}: process substitution is not supported`, 1, false);
+          const path = yield* this.h.procSubst(p.program, p.dir);
+          out.push({ text: path, quoted: true, split: false });
+          break;
+        }
         case 'arith': {
           const expr = yield* this.string(p.expr);
           let v: bigint;
@@ -161,6 +171,11 @@ export class Expander {
     return this.h.special(name);
   }
 
+  /** The names of the set variables starting with `prefix` (bash ${!prefix*}). */
+  private namesWith(prefix: string): string[] {
+    return (this.h.varNames?.() ?? []).filter((n) => n.startsWith(prefix) && this.h.getVar(n) !== undefined).sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+  }
+
   private unset(name: string): never {
     switch (this.h.flavor) {
       case 'bash':
@@ -173,15 +188,25 @@ export class Expander {
   private *param(p: ParamPart, inDq: boolean): Run<Chunk[]> {
     const f = this.h.flavor;
     if (p.bad) throw new ExpansionError(`${p.text}: bad substitution`, 1, false);
-    const name = p.name;
-    const isList = name === '@' || name === '*';
     const plain = (text: string): Chunk[] => [{ text, quoted: inDq, split: !inDq }];
+    if (p.names) return this.list(this.namesWith(p.name), p.names, inDq);
+    let name = p.name;
+    /** The name set -u reports: `!x` for an indirection through x. */
+    let shown = name;
+    if (p.indirect) {
+      const ptr = this.lookup(name);
+      if (ptr === undefined || ptr === '') throw new ExpansionError(`${name}: invalid indirect expansion`, 1, false);
+      if (!/^(?:[A-Za-z_][A-Za-z0-9_]*|\d+|[@*#?$!0-])$/.test(ptr)) throw new ExpansionError(`${ptr}: invalid variable name`, 1, false);
+      shown = '!' + name;
+      name = ptr;
+    }
+    const isList = name === '@' || name === '*';
 
     if (p.length) {
       // bash counts the parameters; dash and ash measure "$*" as a string.
       if (isList && f === 'bash') return plain(String(this.h.positional().length));
       const v = isList ? this.h.positional().join(' ') : this.lookup(name);
-      if (v === undefined && this.h.nounset) this.unset(name);
+      if (v === undefined && this.h.nounset) this.unset(shown);
       // dash counts bytes, bash and ash characters.
       return plain(String(f === 'dash' ? new TextEncoder().encode(v ?? '').length : [...(v ?? '')].length));
     }
@@ -220,7 +245,7 @@ export class Expander {
         throw new ExpansionError(msg, f === 'bash' ? 127 : 2);
       }
       default: {
-        if (isUnset && this.h.nounset && !isList) this.unset(name);
+        if (isUnset && this.h.nounset && !isList) this.unset(shown);
         if (isList && !inDq) {
           // ${@#x}: applies to each parameter; keep it simple and treat as one string.
         }
@@ -228,8 +253,8 @@ export class Expander {
         return plain(yield* this.applyOp(p, v));
       }
     }
-    if (isUnset && this.h.nounset && !isList) this.unset(name);
-    if (isList) return this.list(name, inDq);
+    if (isUnset && this.h.nounset && !isList) this.unset(shown);
+    if (isList) return this.list(this.h.positional(), name, inDq);
     return plain(value ?? '');
   }
 
@@ -285,8 +310,7 @@ export class Expander {
     return v;
   }
 
-  private list(name: string, inDq: boolean): Chunk[] {
-    const args = this.h.positional();
+  private list(args: string[], name: string, inDq: boolean): Chunk[] {
     if (inDq && name === '*') {
       const ifs = this.h.getVar('IFS');
       const sep = ifs === undefined ? ' ' : ifs.slice(0, 1);

@@ -253,7 +253,7 @@ export class Parser {
       this.readHeredocs();
       return { kind: 'newline', value: '\n', line, start: 0, end: 0 };
     }
-    const op = this.matchOp();
+    const op = this.isProcSubst(this.pos) ? null : this.matchOp();
     if (op) {
       this.pos += op.length;
       return { kind: 'op', value: op, line, start: 0, end: 0 };
@@ -312,6 +312,11 @@ export class Parser {
         break;
       }
       const c = s[this.pos];
+      if (mode === 'normal' && this.isProcSubst(this.pos)) {
+        flush();
+        parts.push(this.lexProcSubst());
+        continue;
+      }
       if (mode === 'normal' && isMeta(c)) break;
       if (mode === 'regex') {
         if (c === '(') this.regexDepth++;
@@ -392,6 +397,29 @@ export class Parser {
     }
     flush();
     return parts;
+  }
+
+  /** bash's <( and >( start a process substitution. */
+  private isProcSubst(i: number): boolean {
+    const c = this.src[i];
+    return this.flavor === 'bash' && (c === '<' || c === '>') && this.src[i + 1] === '(';
+  }
+
+  private lexProcSubst(): WordPart {
+    const s = this.src;
+    const start = this.pos;
+    const dir = s[this.pos] as '<' | '>';
+    this.pos += 2;
+    const saved = this.tok;
+    this.tok = null;
+    const program = this.parseList('sub');
+    const t = this.peek();
+    if (!this.isOp(t, ')')) {
+      if (t.kind === 'eof') throw this.error({ kind: 'unterminated', what: ')' }, t.line, true);
+      this.fail(t);
+    }
+    this.tok = saved;
+    return { type: 'procsub', dir, program, text: s.slice(start, this.pos) };
   }
 
   private lexBackquote(inDq: boolean): WordPart {
@@ -536,8 +564,20 @@ export class Parser {
       }
       this.pos = save;
     }
+    if (this.flavor === 'bash' && s[this.pos] === '!' && (isNameStart(s[this.pos + 1]) || /[0-9]/.test(s[this.pos + 1] ?? '') || (s[this.pos + 1] === '#' && s[this.pos + 2] === '}'))) {
+      // ${!x}: indirection; ${!prefix*} / ${!prefix@}: names with a prefix
+      this.pos++;
+      part.indirect = true;
+    }
     part.name = readName();
     if (!part.name) return this.badParam(start);
+    if (part.indirect && isName(part.name) && (s[this.pos] === '*' || s[this.pos] === '@') && s[this.pos + 1] === '}') {
+      part.indirect = undefined;
+      part.names = s[this.pos] as '*' | '@';
+      this.pos += 2;
+      part.text = s.slice(start, this.pos);
+      return part;
+    }
     const c = s[this.pos];
     const dq = inDq ? '-dq' : '';
     const word = (mode: string): Word => {

@@ -86,6 +86,13 @@ export interface ShellOptions {
   bashVersion?: string;
 }
 
+/** One end of a process substitution: what <(cmd) printed, or what >(cmd) will read. */
+export interface ProcFd {
+  text?: string;
+  sink?: StringOutput;
+  program?: Program;
+}
+
 export interface Fd {
   input?: PushbackInput;
   output?: Output;
@@ -161,10 +168,12 @@ export class Shell {
   vars = new Map<string, Var>();
   positional: string[];
   funcs = new Map<string, CommandNode>();
+  /** bash's $BASH_SOURCE: the script or sourced file being read (undefined in -c strings). */
+  sourceFile: string | undefined;
   aliases = new Map<string, string>();
   traps = new Map<string, string>();
   cwd: string;
-  opts = { errexit: false, xtrace: false, nounset: false, noglob: false, noclobber: false, verbose: false, pipefail: false, nullglob: false };
+  opts = { errexit: false, xtrace: false, nounset: false, noglob: false, noclobber: false, verbose: false, pipefail: false, nullglob: false, errtrace: false, functrace: false };
   /** $? */
   status = 0;
   /** $! */
@@ -189,6 +198,8 @@ export class Shell {
   /** Set after `exit` (or a fatal error) in the top-level shell. */
   exited = false;
   fds: Fds;
+  /** Process substitutions open for the command being run, by fd number (bash's 63, 62, ...). */
+  procFds = new Map<number, ProcFd>();
   readonly root: Root;
   readonly expander: Expander;
   /** The terminal's output (to know whether fd 1 is a tty). */
@@ -251,18 +262,24 @@ export class Shell {
       const lvl = Number(this.vars.get('SHLVL')?.value ?? '0');
       this.vars.set('SHLVL', { value: String((Number.isFinite(lvl) ? lvl : 0) + 1), exported: true });
     }
+    this.expander = this.makeExpander();
+  }
+
+  private makeExpander(): Expander {
     const self = this;
-    this.expander = new Expander({
+    return new Expander({
       get flavor() {
         return self.flavor;
       },
-      getVar: (n) => this.getVar(n),
-      setVar: (n, v) => this.assign(n, v),
-      special: (n) => this.special(n),
-      positional: () => this.positional,
-      commandSubst: (p, t) => this.commandSubst(p, t),
-      homeOf: (u) => this.homeOf(u),
-      glob: (p) => this.glob(p),
+      getVar: (n) => self.getVar(n),
+      setVar: (n, v) => self.assign(n, v),
+      special: (n) => self.special(n),
+      positional: () => self.positional,
+      varNames: () => [...self.vars.keys()],
+      commandSubst: (p, t) => self.commandSubst(p, t),
+      procSubst: (p, d) => self.procSubst(p, d),
+      homeOf: (u) => self.homeOf(u),
+      glob: (p) => self.glob(p),
       get nounset() {
         return self.opts.nounset;
       },
@@ -356,6 +373,7 @@ export class Shell {
     if (name === 'RANDOM' && this.flavor !== 'dash') return String(this.sys.now() % 32768);
     if (name === 'LINENO') return String(this.lineno);
     if (name === 'PPID' && !this.vars.has('PPID')) return '0';
+    if (name === 'BASH_SOURCE' && this.flavor === 'bash' && !this.vars.has(name)) return this.sourceFile;
     return this.vars.get(name)?.value;
   }
 
@@ -454,6 +472,7 @@ export class Shell {
       fds: Fds;
       isSubshell: boolean;
       expander: Expander;
+      procFds: Map<number, ProcFd>;
     };
     s.vars = new Map([...this.vars].map(([k, v]) => [k, { ...v }]));
     s.funcs = new Map(this.funcs);
@@ -465,28 +484,8 @@ export class Shell {
     s.locals = [];
     s.fds = new Map(this.fds);
     s.isSubshell = true;
-    const self = sub;
-    s.expander = new Expander({
-      get flavor() {
-        return self.flavor;
-      },
-      getVar: (n) => self.getVar(n),
-      setVar: (n, v) => self.assign(n, v),
-      special: (n) => self.special(n),
-      positional: () => self.positional,
-      commandSubst: (p, t) => self.commandSubst(p, t),
-      homeOf: (u) => self.homeOf(u),
-      glob: (p) => self.glob(p),
-      get nounset() {
-        return self.opts.nounset;
-      },
-      get noglob() {
-        return self.opts.noglob;
-      },
-      get nullglob() {
-        return self.opts.nullglob;
-      },
-    });
+    s.procFds = new Map(this.procFds);
+    s.expander = sub.makeExpander();
     return sub;
   }
 
@@ -768,6 +767,7 @@ export class Shell {
         return this.flavor === 'bash' ? 127 : 2;
       }
       self.name = file;
+      this.sourceFile = file;
       self.mode = 'script';
       self.interactive = false;
       this.positional = rest.slice(1);
@@ -964,6 +964,73 @@ export class Shell {
   // ================================================================== commands
 
   *execCommand(node: CommandNode, fds: Fds): Run<number> {
+    const open = this.procFds.size;
+    if (node.type !== 'simple' && node.type !== 'func' && node.redirs.length === 0 && open === 0) return yield* this.execCommandBody(node, fds);
+    // process substitutions in its words and redirections last as long as the command
+    const before = open ? new Set(this.procFds.keys()) : null;
+    let status: number;
+    try {
+      status = yield* this.execCommandBody(node, fds);
+    } catch (e) {
+      this.closeProcFds(before);
+      throw e;
+    }
+    if (this.procFds.size !== open || before?.size) yield* this.finishProcFds(before);
+    return status;
+  }
+
+  /** Runs what >(cmd) substitutions of a finished command received, and closes them all. */
+  private *finishProcFds(before: Set<number> | null): Run<void> {
+    const done = [...this.procFds].filter(([n]) => !before?.has(n));
+    this.closeProcFds(before);
+    for (const [, p] of done) {
+      if (!p.sink || !p.program) continue;
+      const sub = this.fork();
+      const subFds: Fds = new Map(this.fds);
+      subFds.set(0, { input: new StringInput(p.sink.text) });
+      sub.fds = subFds;
+      yield* sub.asProcess(sub.execList(p.program, subFds));
+    }
+  }
+
+  private closeProcFds(before: Set<number> | null): void {
+    for (const n of [...this.procFds.keys()]) if (!before?.has(n)) this.procFds.delete(n);
+  }
+
+  /** bash <(cmd) / >(cmd): runs cmd for its output (or arranges to feed it), gives /dev/fd/N. */
+  private *procSubst(program: Program, dir: '<' | '>'): Run<string> {
+    let n = 63;
+    while (this.procFds.has(n)) n--;
+    // a forked process: $! names it
+    this.lastBg = this.root.allocPid();
+    if (dir === '>') {
+      this.procFds.set(n, { sink: new StringOutput(), program });
+      return `/dev/fd/${n}`;
+    }
+    if (this.root.nesting >= MAX_FUNC_DEPTH) throw new ExpansionError('maximum nesting level exceeded', 2, false);
+    const sub = this.fork();
+    const out = new StringOutput();
+    const subFds: Fds = new Map(this.fds);
+    subFds.set(1, { output: out });
+    sub.fds = subFds;
+    this.root.nesting++;
+    try {
+      yield* sub.asProcess(sub.execList(program, subFds));
+    } finally {
+      this.root.nesting--;
+    }
+    this.procFds.set(n, { text: out.text });
+    return `/dev/fd/${n}`;
+  }
+
+  /** The open process substitution a /dev/fd/N (or /proc/self/fd/N) path names. */
+  procFdAt(path: string): ProcFd | undefined {
+    if (this.procFds.size === 0) return undefined;
+    const m = /^\/(?:dev\/fd|proc\/self\/fd)\/(\d+)$/.exec(path);
+    return m ? this.procFds.get(Number(m[1])) : undefined;
+  }
+
+  private *execCommandBody(node: CommandNode, fds: Fds): Run<number> {
     if (++this.root.commandCount % PREEMPT_EVERY === 0) {
       // Let the driver breathe (and deliver Ctrl-C) in long loops of builtins.
       yield { type: 'sleep', ms: 0 };
@@ -973,6 +1040,7 @@ export class Shell {
         return yield* this.execSimple(node, fds);
       case 'func':
         this.funcs.set(node.name, node.body);
+        funcFile.set(node.body, this.sourceFile);
         return 0;
       default:
         break;
@@ -1347,15 +1415,19 @@ export class Shell {
     this.root.nesting++;
     const savedPos = this.positional;
     const savedLoop = this.loopDepth;
+    const savedFile = this.sourceFile;
     this.positional = argv.slice(1);
     this.locals.push(new Map());
     this.loopDepth = 0;
+    // $BASH_SOURCE in a function: the file that defined it
+    this.sourceFile = funcFile.get(body);
     try {
       return yield* this.execCommand(body, fds);
     } catch (e) {
       if (e instanceof ReturnRequest) return e.status;
       throw e;
     } finally {
+      this.sourceFile = savedFile;
       this.root.nesting--;
       this.positional = savedPos;
       this.loopDepth = savedLoop;
@@ -1374,7 +1446,7 @@ export class Shell {
       args: argv,
       env,
       cwd: this.cwd,
-      fs: this.fs,
+      fs: this.procFds.size ? procView(this.fs, this.procFds) : this.fs,
       stdin: fds.get(0)?.input ?? emptyInput(),
       stdout: out?.output ?? nullOutput,
       stderr: fds.get(2)?.output ?? nullOutput,
@@ -1475,6 +1547,17 @@ export class Shell {
   }
 
   private *commandSubstInner(program: Program): Run<string> {
+    const only = program.items.length === 1 && !program.items[0].background && program.items[0].node.rest.length === 0 ? program.items[0].node.first : null;
+    const cmd = only && !only.bang && only.commands.length === 1 ? only.commands[0] : null;
+    if (this.flavor === 'bash' && cmd?.type === 'simple' && cmd.words.length === 0 && cmd.assigns.length === 0 && cmd.redirs.length === 1 && cmd.redirs[0].op === '<' && (cmd.redirs[0].fd ?? 0) === 0) {
+      // bash's $(< file): the file's content, without running a command
+      const target = yield* this.expander.string(cmd.redirs[0].target);
+      const fd = this.openIn(target, this.fds);
+      const status = fd ? 0 : 1;
+      this.substStatus = status;
+      this.status = status;
+      return fd?.input ? fd.input.take() : '';
+    }
     const sub = this.fork();
     const out = new StringOutput();
     const subFds: Fds = new Map(this.fds);
@@ -1568,6 +1651,8 @@ export class Shell {
 
   private openIn(target: string, fds: Fds): Fd | null {
     if (target === '/dev/null') return { input: emptyInput() };
+    const proc = this.procFdAt(target);
+    if (proc) return { input: new StringInput(proc.text ?? '') };
     if (target === '/dev/stdin') return this.fds.get(0) ?? { input: emptyInput() };
     const path = resolvePath(this.cwd, target);
     try {
@@ -1593,6 +1678,8 @@ export class Shell {
 
   private openOut(target: string, append: boolean, fds: Fds, clobber = false): Fd | null {
     if (target === '/dev/null') return { output: nullOutput };
+    const proc = this.procFdAt(target);
+    if (proc) return { output: proc.sink ?? nullOutput };
     if (target === '/dev/stdout') return this.fds.get(1) ?? { output: nullOutput };
     if (target === '/dev/stderr') return this.fds.get(2) ?? { output: nullOutput };
     if (target === '/dev/tty') return { output: this.termOut, tty: this.isatty };
@@ -1660,14 +1747,28 @@ export class Shell {
       case '!':
         return this.lastBg === undefined ? (this.flavor === 'bash' ? undefined : '') : String(this.lastBg);
       case '-': {
-        let f = '';
-        if (this.opts.errexit) f += 'e';
-        if (this.opts.noglob) f += 'f';
-        if (this.interactive) f += 'i';
-        if (this.opts.nounset) f += 'u';
-        if (this.opts.xtrace) f += 'x';
-        if (this.flavor === 'bash') f = 'h' + f + 'B' + (this.mode === 'command' ? 'c' : '') + (this.interactive ? 'Hs' : '');
-        return f;
+        const on = new Set<string>();
+        if (this.allexport) on.add('a');
+        if (this.opts.errexit) on.add('e');
+        if (this.opts.noglob) on.add('f');
+        if (this.interactive) on.add('i');
+        if (this.opts.nounset) on.add('u');
+        if (this.opts.verbose) on.add('v');
+        if (this.opts.xtrace) on.add('x');
+        if (this.opts.noclobber) on.add('C');
+        if (this.opts.errtrace) on.add('E');
+        if (this.opts.functrace) on.add('T');
+        if (this.fromStdin || this.mode === 'interactive') on.add('s');
+        else if (this.mode === 'command' && this.flavor !== 'dash') on.add('c');
+        if (this.interactive) on.add('m');
+        if (this.flavor === 'bash') {
+          on.add('h');
+          on.add('B');
+          if (this.interactive) on.add('H');
+        }
+        // the order each shell prints its option letters in
+        const order = this.flavor === 'bash' ? 'abefhikmnptuvxBCEHIPTcs' : this.flavor === 'dash' ? 'ubaCEVvxsnmiIfe' : 'EubaCvxcsnmiIfe';
+        return [...order].filter((c) => on.has(c)).join('');
       }
       case '0':
         return this.name;
@@ -1776,6 +1877,14 @@ export class Shell {
       case 'a':
         this.allexport = on;
         return true;
+      case 'E':
+        // bash: errtrace (the ERR trap in functions); dash and ash: emacs line editing
+        this.opts.errtrace = on;
+        return true;
+      case 'T':
+        if (this.flavor !== 'bash') return false;
+        this.opts.functrace = on;
+        return true;
       case 'h':
       case 'm':
       case 'B':
@@ -1787,6 +1896,8 @@ export class Shell {
 
   setOption(name: string | undefined, on: boolean): boolean {
     const map: Record<string, string> = { errexit: 'e', xtrace: 'x', nounset: 'u', noglob: 'f', noclobber: 'C', verbose: 'v', allexport: 'a' };
+    if (this.flavor === 'bash') Object.assign(map, { errtrace: 'E', functrace: 'T' });
+    else map.emacs = 'E';
     if (name && map[name]) return this.setFlag(map[name], on);
     if (name === 'pipefail' && this.flavor !== 'dash') {
       this.opts.pipefail = on;
@@ -1882,6 +1993,55 @@ export class Shell {
   }
 
 }
+
+/**
+ * The filesystem as a command sees it while process substitutions are open: /dev/fd/N and
+ * /proc/self/fd/N read what <(cmd) printed and write to what >(cmd) reads.
+ */
+function procView(fs: FileSystem, procFds: Map<number, ProcFd>): FileSystem {
+  const at = (p: string): ProcFd | undefined => {
+    const m = /^\/(?:dev\/fd|proc\/self\/fd)\/(\d+)$/.exec(p);
+    return m ? procFds.get(Number(m[1])) : undefined;
+  };
+  // a pipe: no size, no time
+  const stat = (_: ProcFd) => ({ type: 'file' as const, mode: 0o600, uid: 0, gid: 0, size: 0, mtime: 0 });
+  const over: Partial<Record<keyof FileSystem | 'readData', unknown>> = {
+    stat: (p: string) => {
+      const e = at(p);
+      return e ? stat(e) : fs.stat(p);
+    },
+    lstat: (p: string) => {
+      const e = at(p);
+      return e ? stat(e) : fs.lstat(p);
+    },
+    exists: (p: string) => !!at(p) || fs.exists(p),
+    readFile: (p: string) => {
+      const e = at(p);
+      return e ? (e.text ?? '') : fs.readFile(p);
+    },
+    readData: (p: string) => {
+      const e = at(p);
+      if (e) return { kind: 'text', text: e.text ?? '' };
+      return (fs as FileSystem & { readData(p: string): unknown }).readData(p);
+    },
+    writeFile: (p: string, data: string, o?: { append?: boolean; mode?: number }) => {
+      const e = at(p);
+      if (e) e.sink?.write(data);
+      else fs.writeFile(p, data, o);
+    },
+    realpath: (p: string) => (at(p) ? p : fs.realpath(p)),
+  };
+  return new Proxy(fs, {
+    get(target, prop) {
+      if (typeof prop === 'string' && prop in over && (prop !== 'readData' || typeof (target as unknown as Record<string, unknown>).readData === 'function')) return over[prop as keyof typeof over];
+      const v = Reflect.get(target, prop, target) as unknown;
+      return typeof v === 'function' ? (v as (...a: unknown[]) => unknown).bind(target) : v;
+    },
+  });
+}
+
+/** The file each function was defined in (bash's $BASH_SOURCE inside it). */
+const funcFile = new WeakMap<CommandNode, string | undefined>();
 
 /** The fd table a redirected copy was made from (for `exec >file`, which makes them stick). */
 export const redirectBase = new WeakMap<Fds, Fds>();

@@ -129,6 +129,17 @@ const CASES: Case[] = [
   { name: 'pipefail', script: 'set -o pipefail; false | true; echo $?; (exit 3) | (exit 4) | true; echo $?; set +o pipefail; false | true; echo $?', flavors: ['bash', 'ash'] },
   { name: 'set -euo pipefail', script: 'set -euo pipefail; echo start; ls nope | cat; echo never', flavors: ['bash'] },
   { name: 'nullglob', script: 'shopt -s nullglob; for f in *.none; do echo "$f"; done; echo end', flavors: ['bash'] },
+  // what official images' entrypoint scripts use
+  { name: 'option letters in $-', script: 'set -eufaC; echo $-; set +f; set -E; echo $-' },
+  { name: 'set -Eeo pipefail', script: 'set -Eeo pipefail; echo $-; false | true; echo never', flavors: ['bash'] },
+  { name: 'indirection', script: 'a=b; b=hello; echo "${!a}" "${!a:-def}" "${!a:+alt}"; set -- p q r; n=2; echo ${!n} ${!#}; pfx_a=1 pfx_b=2; echo ${!pfx*}; for x in "${!pfx@}"; do echo "<$x>"; done; u=unset_one; echo "${!u:-dflt}"; v=x; x=abcdef; echo ${!v:1:3} ${!v#ab}; f() { echo "[${!1}]"; }; X=5; f X; f nope; echo "[${!c}]"; echo after', flavors: ['bash'] },
+  { name: 'indirection errors', script: 'x="1a"; echo ${!x}; echo after', flavors: ['bash'] },
+  { name: 'indirection and set -u', script: 'set -u; u=q; echo "${!u:-d}"; echo ${!u}', flavors: ['bash'] },
+  { name: 'substring of a parameter', script: 'set -- -v x; [ "${1:0:1}" = "-" ] && echo option; s=abc; echo "${s:1}" "${s: -1}" "${s:0:-1}"', flavors: ['bash'] },
+  { name: 'BASH_SOURCE', script: 'printf \'echo "lib:$BASH_SOURCE"\ng() { echo "g:$BASH_SOURCE"; }\n\' > lib.sh; echo "[$BASH_SOURCE]" "${BASH_SOURCE-unset}"; . ./lib.sh; g; source lib.sh; echo "[$BASH_SOURCE]"', flavors: ['bash'] },
+  { name: 'process substitution', script: 'echo <(true) <(true); echo <(true); cat <(echo a) <(echo b); while read l; do echo "got $l"; done < <(printf "x\\ny\\n"); wc -c <(printf abc); x=<(echo q); cat $x; echo "st $?"; echo "--pw=<(echo x)" --pw=<(echo x); source <(echo "echo sourced"); echo hello > >(tr a-z A-Z)', flavors: ['bash'] },
+  { name: 'file content substitution', script: 'echo "content here" > f.txt; x=$(< f.txt); echo "[$x]"; y=$(<nope); echo "st=$? [$y]"; z=$(< f.txt 2>/dev/null); echo "[$z]"', flavors: ['bash'] },
+  { name: 'declare -g in a function', script: 'f() { declare -g G; G=set; declare L=local; }; f; echo "[$G] [${L-unset}]"', flavors: ['bash'] },
   { name: 'exit status 126', script: 'printf "echo hi\\n" > s; ./s; echo $?; ./dir; echo $?', files: { 'dir/f': '' } },
 ];
 
