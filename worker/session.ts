@@ -26,7 +26,14 @@ export class Session extends DurableObject {
     if (!startRow) sql.exec("INSERT INTO meta (k, v) VALUES ('start', ?)", String(start));
     const world = createWorld({ seed: 'docksim', start });
     const entries = sql.exec<{ entry: string }>('SELECT entry FROM journal ORDER BY seq').toArray().map((r) => JSON.parse(r.entry) as JournalEntry);
-    await replay(world, entries);
+    const open = await replay(world, entries);
+    // streams whose clients were gone when the object was evicted: closed now, and written down
+    for (const [ref, h] of open) {
+      h.abort();
+      const e: JournalEntry = { k: 'close', t: world.now(), ref };
+      entries.push(e);
+      sql.exec('INSERT INTO journal (seq, entry) VALUES (?, ?)', entries.length - 1, JSON.stringify(e));
+    }
     // real time since the session started: the world moves on from where it was
     world.clock.advanceTo(Math.max(world.now(), Date.now()));
     this.driver = new RealtimeDriver(world);

@@ -103,20 +103,39 @@ export function journaledApi(
 }
 
 /** Lets a request run until it waits on the virtual clock (only microtasks are involved). */
-const settle = () => new Promise<void>((r) => setTimeout(r, 0));
+const settleByTimer = () => new Promise<void>((r) => setTimeout(r, 0));
+
+/** A timed action replayed between journal entries (a host's own change, e.g. to its files). */
+export interface ReplayAction {
+  k: 'action';
+  t: number;
+  apply: () => void;
+}
 
 /**
  * Rebuilds a world from a journal: each entry at its virtual time, responses discarded.
  * Requests that wait on the clock (stop, a pull) are not awaited: as in the live session, time
- * moves on to the next entry and they finish when they would have.
+ * moves on to the next entry and they finish when they would have. `items` may mix in timed
+ * actions of the host's; `settle` gives a request the moment it needs to reach its first wait.
+ * Returns the hijacked streams still open at the end (by journal index), for the caller to close.
  */
-export async function replay(world: World, entries: readonly JournalEntry[]): Promise<void> {
+export async function replay(
+  world: World,
+  items: readonly (JournalEntry | ReplayAction)[],
+  opts: { settle?: () => Promise<void> } = {},
+): Promise<Map<number, Hijacked>> {
+  const settle = opts.settle ?? settleByTimer;
   const api = createEngineApi(world);
   const open = new Map<number, Hijacked>();
   const enc = new TextEncoder();
-  for (let i = 0; i < entries.length; i++) {
-    const e = entries[i]!;
+  let index = -1; // position in the journal (actions are not journal entries)
+  for (const e of items) {
     if (e.t > world.now()) world.clock.advanceTo(e.t);
+    if (e.k === 'action') {
+      e.apply();
+      continue;
+    }
+    index++;
     if (e.k === 'req') {
       const req = new Request(`http://docker${e.path}`, { method: e.method, headers: e.headers, body: e.body === '' ? undefined : e.body });
       const url = new URL(req.url);
@@ -124,7 +143,7 @@ export async function replay(world: World, entries: readonly JournalEntry[]): Pr
         const h = await api.hijack(req);
         if (h && !(h instanceof Response)) {
           h.onOutput(() => {});
-          open.set(i, h);
+          open.set(index, h);
         }
       } else {
         void api.fetch(req).then((res) => res.body?.cancel());
@@ -141,4 +160,5 @@ export async function replay(world: World, entries: readonly JournalEntry[]): Pr
       }
     }
   }
+  return open;
 }
