@@ -66,7 +66,7 @@ export function createWorld(opts: SimOptions = {}): World {
   const registries = new Registries();
   registriesOf.set(world, registries);
   world.onDaemon((d) => {
-    d.hostFs = new MemoryFs({ now: () => world.now(), root: hostFsEntries(d.info) });
+    d.hostFs = new MemoryFs({ now: () => world.now(), root: hostFsEntries(d.info, world.now()) });
     const net = new NetworkPlumbing(d);
     net.createDefaults();
     const engine = {} as Engine;

@@ -4,9 +4,9 @@
 import type { LayerEntry } from '../../vfs';
 import type { HostInfo } from '../daemon/daemon';
 
-export function hostFsEntries(info: HostInfo): LayerEntry[] {
+export function hostFsEntries(info: HostInfo, mtime: number): LayerEntry[] {
   const dir = (path: string, mode = 0o755, uid = 0): LayerEntry => ({ path, type: 'dir', mode, uid, gid: uid });
-  return [
+  const entries: LayerEntry[] = [
     dir('/bin'),
     dir('/etc'),
     dir('/home'),
@@ -30,4 +30,6 @@ export function hostFsEntries(info: HostInfo): LayerEntry[] {
     { path: '/etc/group', type: 'file', content: 'root:x:0:\ndocker:x:999:learner\nlearner:x:1000:\n' },
     { path: '/var/run/docker.sock', type: 'file', mode: 0o660, gid: 999, content: '' },
   ];
+  // the machine was set up when the world began
+  return entries.map((e) => ({ mtime, ...e }));
 }
