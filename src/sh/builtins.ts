@@ -1127,7 +1127,9 @@ function* command(sh: Shell, ctx: CommandContext, fds: Fds): Run<number> {
     const found = sh.findCommand(args[0], env, fds);
     if (typeof found === 'number') return found;
     const c = sh.context(args, fds, env);
+    c.pid = sh.commandPid();
     const t = sh.spawn(found(c), c.stdin, args.join(' '));
+    t.pid = c.pid;
     yield sh.root.sched.join([t]);
     return t.status;
   }

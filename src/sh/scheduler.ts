@@ -52,6 +52,12 @@ export interface JoinRequest {
 
 export const JOIN = 'sh:join';
 
+/**
+ * Custom effects that concern the asking process alone (see src/sim/programs/effects.ts): a
+ * child's are answered by the scheduler, so that only the shell's own process reaches the driver.
+ */
+const PROCESS_LOCAL = new Set(['exec', 'set-title', 'signal-disposition', 'getpid']);
+
 /** What a join resumes with: nothing, or the signal that interrupted an interruptible join. */
 export interface JoinInterrupted {
   interrupted: Signal;
@@ -65,6 +71,10 @@ export class Scheduler {
   private time = 0;
   /** The interactive terminal's input: background jobs that read it are stopped. */
   tty: Input | null = null;
+  /** The task that is the shell's own process (its effects are the process's). */
+  main: Task | undefined;
+  /** The shell's process id (the parent of its children). */
+  selfPid = 0;
   /** Installed by the shell: decides what a signal from the driver does. */
   onSignal: SignalHandler = (sig, sched) => {
     for (const t of sched.tasks) if (t.state !== 'done') sched.throwInto(t, sig);
@@ -256,6 +266,13 @@ export class Scheduler {
         }
         break;
       case 'custom':
+        if (task !== this.main && PROCESS_LOCAL.has(eff.name)) {
+          // the task is a child process: what it asks about itself must not reach the process
+          // running the shell (its title, its signal dispositions, its pid)
+          task.state = 'ready';
+          task.resume = { kind: 'next', value: eff.name === 'getpid' ? { pid: this.pidOf(task), ppid: this.pidOf(task.parent) } : undefined };
+          return;
+        }
         if (eff.name === JOIN) {
           const req = eff.data as JoinRequest;
           if (req.sched === this) {
@@ -269,6 +286,12 @@ export class Scheduler {
     }
     task.state = 'external';
     task.effect = eff;
+  }
+
+  /** The process id of a task: its own, or that of the process it runs in. */
+  private pidOf(task: Task | undefined): number {
+    for (let t = task; t; t = t.parent) if (t.pid !== undefined) return t.pid;
+    return this.selfPid;
   }
 
   private finish(task: Task, status: number): void {

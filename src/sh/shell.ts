@@ -88,6 +88,8 @@ export interface ShellOptions {
 
 /** One end of a process substitution: what <(cmd) printed, or what >(cmd) will read. */
 export interface ProcFd {
+  /** The process id of the command. */
+  pid?: number;
   text?: string;
   sink?: StringOutput;
   program?: Program;
@@ -190,6 +192,11 @@ export class Shell {
   private substDepth = 0;
   /** True in a subshell / pipeline stage / background job. */
   private isSubshell = false;
+  /**
+   * The process id of this subshell's fork; its first external command runs in it (as real
+   * shells exec the command a forked child was made for instead of forking again).
+   */
+  private forkPid: number | undefined;
   private inBackground = false;
   /** The task this shell (or subshell process) runs as, for kill's process tree. */
   selfTask?: Task;
@@ -240,6 +247,7 @@ export class Shell {
         nesting: 0,
       };
       sched.onSignal = (sig) => this.onSignal(sig);
+      sched.selfPid = this.pid;
       if (opts.interactive) sched.tty = this.termIn;
     }
     const env = opts.env instanceof Map ? opts.env : new Map(Object.entries(opts.env ?? {}));
@@ -322,6 +330,8 @@ export class Shell {
     const h = this.root.handover;
     if (h) {
       this.root.handover = undefined;
+      // execve: the process takes the command's name (ps shows it), caught signals reset
+      yield { type: 'custom', name: 'exec', data: { argv: h.ctx.args } };
       return yield* h.cmd(h.ctx);
     }
     return status;
@@ -434,11 +444,13 @@ export class Shell {
     const root = this.root;
     const prevMain = root.mainTask;
     root.mainTask = main;
+    root.sched.main = main;
     this.selfTask = main;
     try {
       yield* root.sched.run(() => main.state === 'done');
     } finally {
       root.mainTask = prevMain;
+      root.sched.main = prevMain;
     }
     if (!this.interactive || this.exited) root.sched.abandon(root.sched.tasks.filter((t) => t !== main));
     this.status = main.status;
@@ -473,6 +485,7 @@ export class Shell {
       isSubshell: boolean;
       expander: Expander;
       procFds: Map<number, ProcFd>;
+      forkPid: number | undefined;
     };
     s.vars = new Map([...this.vars].map(([k, v]) => [k, { ...v }]));
     s.funcs = new Map(this.funcs);
@@ -484,9 +497,27 @@ export class Shell {
     s.locals = [];
     s.fds = new Map(this.fds);
     s.isSubshell = true;
+    s.forkPid = undefined;
     s.procFds = new Map(this.procFds);
     s.expander = sub.makeExpander();
     return sub;
+  }
+
+  /** A subshell that is a process of its own (a fork with the next process id). */
+  forkProcess(pid = this.root.allocPid()): Shell {
+    const sub = this.fork();
+    (sub as unknown as { forkPid: number | undefined }).forkPid = pid;
+    return sub;
+  }
+
+  /** The process id for an external command: the fork's own, once, else a new one. */
+  commandPid(): number {
+    const pid = this.forkPid;
+    if (pid !== undefined) {
+      this.forkPid = undefined;
+      return pid;
+    }
+    return this.root.allocPid();
   }
 
   /** Runs a body as a separate process (subshell): exit and errors end only it. */
@@ -924,10 +955,11 @@ export class Shell {
         stageFds.set(1, { output: pipes[i] });
         if (p.stderrToo?.[i]) stageFds.set(2, { output: pipes[i] });
       }
-      const sub = this.fork();
+      const sub = this.forkProcess();
       sub.fds = stageFds;
       const cmd = p.commands[i];
       const t = this.spawn(sub.asProcess(sub.execCommand(cmd, stageFds)), stageFds.get(0)?.input ?? null, '');
+      t.pid = sub.forkPid;
       sub.selfTask = t;
       if (i < n - 1) t.onExit.push(() => (pipes[i].writerClosed = true));
       if (i > 0) t.onExit.push(() => (pipes[i - 1].readerClosed = true));
@@ -943,12 +975,12 @@ export class Shell {
   }
 
   private startJob(node: AndOr, fds: Fds): void {
-    const sub = this.fork();
+    const pid = this.root.allocPid();
+    const sub = this.forkProcess(pid);
     sub.inBackground = true;
     const jobFds: Fds = new Map(fds);
     if (!this.interactive) jobFds.set(0, { input: emptyInput() });
     sub.fds = jobFds;
-    const pid = this.root.allocPid();
     const text = andOrText(node);
     const t = this.spawn(sub.asProcess(sub.execAndOr(node, jobFds)), jobFds.get(0)?.input ?? null, text);
     t.background = true;
@@ -985,7 +1017,7 @@ export class Shell {
     this.closeProcFds(before);
     for (const [, p] of done) {
       if (!p.sink || !p.program) continue;
-      const sub = this.fork();
+      const sub = this.forkProcess(p.pid);
       const subFds: Fds = new Map(this.fds);
       subFds.set(0, { input: new StringInput(p.sink.text) });
       sub.fds = subFds;
@@ -1002,13 +1034,14 @@ export class Shell {
     let n = 63;
     while (this.procFds.has(n)) n--;
     // a forked process: $! names it
-    this.lastBg = this.root.allocPid();
+    const pid = this.root.allocPid();
+    this.lastBg = pid;
     if (dir === '>') {
-      this.procFds.set(n, { sink: new StringOutput(), program });
+      this.procFds.set(n, { pid, sink: new StringOutput(), program });
       return `/dev/fd/${n}`;
     }
     if (this.root.nesting >= MAX_FUNC_DEPTH) throw new ExpansionError('maximum nesting level exceeded', 2, false);
-    const sub = this.fork();
+    const sub = this.forkProcess(pid);
     const out = new StringOutput();
     const subFds: Fds = new Map(this.fds);
     subFds.set(1, { output: out });
@@ -1053,7 +1086,7 @@ export class Shell {
         return yield* this.execList(node.body, rfds);
       case 'subshell': {
         if (this.root.nesting >= MAX_FUNC_DEPTH) throw new ExpansionError('maximum nesting level exceeded', 2, false);
-        const sub = this.fork();
+        const sub = this.forkProcess();
         sub.fds = rfds;
         this.root.nesting++;
         try {
@@ -1453,6 +1486,7 @@ export class Shell {
       sys: this.sys,
       isatty: !!out?.tty,
       columns: this.columns,
+      allocPid: this.root.allocPid,
     };
   }
 
@@ -1463,7 +1497,7 @@ export class Shell {
     const found = this.findCommand(name, env, fds);
     if (typeof found === 'number') return found;
     const ctx = this.context(argv, fds, env);
-    ctx.pid = this.root.allocPid();
+    ctx.pid = this.commandPid();
     const t = this.spawn(found(ctx), ctx.stdin, argv.join(' '));
     t.pid = ctx.pid;
     yield this.root.sched.join([t]);
@@ -1558,7 +1592,7 @@ export class Shell {
       this.status = status;
       return fd?.input ? fd.input.take() : '';
     }
-    const sub = this.fork();
+    const sub = this.forkProcess();
     const out = new StringOutput();
     const subFds: Fds = new Map(this.fds);
     subFds.set(1, { output: out });

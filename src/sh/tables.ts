@@ -46,6 +46,8 @@ export interface TableOptions {
   external?: (path: string, fs: FileSystem) => Command | null;
   /** GNU messages with ‘’ quotes (a UTF-8 locale). Host: true; Debian images: false. */
   utf8?: boolean;
+  /** busybox: applets modelled elsewhere (wget), by name. */
+  applets?: Record<string, Command>;
 }
 
 /** A command table with PATH semantics; `which` gives paths. */
@@ -159,6 +161,7 @@ function shellCommand(flavor: Flavor, table: () => CommandTable): Command {
       columns: ctx.columns,
       name: ctx.args[0],
       pid: ctx.pid,
+      allocPid: ctx.allocPid,
     });
     return yield* sh.main(ctx.args);
   };
@@ -296,6 +299,7 @@ export function busyboxCommands(opts: TableOptions = {}): ShellCommandTable {
   const self: { t?: ShellCommandTable } = {};
   const env = makeEnv('busybox', opts, () => self.t!);
   const programs = appletPrograms('busybox', env);
+  for (const [name, cmd] of Object.entries(opts.applets ?? {})) programs.set(name, cmd);
   programs.set('sh', shellCommand('ash', () => self.t!));
   programs.set('ash', shellCommand('ash', () => self.t!));
   programs.set('busybox', busyboxMain(programs, env));

@@ -92,6 +92,11 @@ export interface CommandContext {
   columns: number;
   /** Optional: the process id the shell gave this command (a nested shell's $$). */
   pid?: number;
+  /**
+   * Optional: where process ids come from (a container's PID namespace). A shell run as this
+   * command takes its children's ids from it, so they follow the ids the namespace gave out.
+   */
+  allocPid?: () => number;
 }
 
 export type Command = (ctx: CommandContext) => Run<number>;

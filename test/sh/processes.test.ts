@@ -288,3 +288,54 @@ describe('an interactive container shell (docker run -it alpine sh)', () => {
     expect(r.status).toBe(0);
   });
 });
+
+describe('the shell as a process among processes', () => {
+  // A command that reports what the driver tells it about itself.
+  const whoami = function* () {
+    const me = (yield { type: 'custom', name: 'getpid' }) as { pid: number; ppid: number };
+    yield { type: 'custom', name: 'set-title', data: { title: 'renamed' } };
+    return me.pid;
+  };
+
+  it('forks take the next process ids: commands, pipeline stages, substitutions, jobs', () => {
+    // from pid 1 the ids count up: $(true) is a fork (2) whose command runs in it; the pipeline
+    // forks twice (3, 4); the job is 5
+    const r = runSh('x=$(true); true | true; sleep 0 & echo $!', { flavor: 'dash', table: 'debian' });
+    expect(r.stdout).toBe('5\n');
+  });
+
+  it('answers a child\'s questions about itself; only the shell\'s own reach the driver', () => {
+    const seen: string[] = [];
+    const r = runSh('me; echo "pid $?"; (me; echo "in subshell $?")', {
+      flavor: 'bash',
+      extra: { me: whoami as never },
+      custom: (name) => {
+        seen.push(name);
+        return name === 'getpid' ? { pid: 1, ppid: 0 } : undefined;
+      },
+    });
+    expect(r.stdout).toBe('pid 2\nin subshell 3\n');
+    expect(seen).not.toContain('getpid');
+    expect(seen).not.toContain('set-title');
+  });
+
+  it('exec of a program hands the process over: the driver sees exec with the new argv', () => {
+    const seen: unknown[] = [];
+    const r = runMain(['bash', '-c', 'echo before; exec me one two'], {
+      flavor: 'bash',
+      extra: { me: whoami as never },
+      custom: (name, data) => {
+        seen.push([name, data]);
+        return name === 'getpid' ? { pid: 1, ppid: 0 } : undefined;
+      },
+    });
+    expect(r.stdout).toBe('before\n');
+    // the program runs as the process itself: its pid is the shell's
+    expect(r.status).toBe(1);
+    expect(seen).toEqual([
+      ['exec', { argv: ['me', 'one', 'two'] }],
+      ['getpid', undefined],
+      ['set-title', { title: 'renamed' }],
+    ]);
+  });
+});

@@ -44,6 +44,15 @@ describe('clock', () => {
     expect(bb('date -d bogus').stderr).toBe("date: invalid date 'bogus'\n");
   });
 
+  it('date --rfc-3339 (what the mysql entrypoint stamps its notes with)', () => {
+    expect(gnu('date --rfc-3339=seconds; date --rfc-3339=date; date --rfc-3339=ns; date --rfc-3339=s').stdout).toBe(
+      '2024-01-15 10:30:00+00:00\n2024-01-15\n2024-01-15 10:30:00.000000000+00:00\n2024-01-15 10:30:00+00:00\n',
+    );
+    const bad = gnu('date --rfc-3339=x; echo $?');
+    expect(bad.stderr).toBe("date: invalid argument ‘x’ for ‘--rfc-3339’\nValid arguments are:\n  - ‘date’\n  - ‘seconds’\n  - ‘ns’\nTry 'date --help' for more information.\n");
+    expect(bad.stdout).toBe('1\n');
+  });
+
   it('sleep advances virtual time, with suffixes', () => {
     expect(gnu('sleep 1.5 2m').elapsed).toBe(121_500);
     expect(gnu('sleep').stderr).toBe("sleep: missing operand\nTry 'sleep --help' for more information.\n");

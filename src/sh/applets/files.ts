@@ -112,7 +112,8 @@ function* cat(ctx: CommandContext, env: AppletEnv): Run<number> {
 // ---------------------------------------------------------------------------- mkdir, rmdir
 
 function parseMode(spec: string, base: number, isDir: boolean): number | null {
-  if (/^[0-7]{1,4}$/.test(spec)) return parseInt(spec, 8);
+  // octal, with any number of leading zeros (00700, 03775)
+  if (/^0*[0-7]{1,4}$/.test(spec)) return parseInt(spec, 8);
   let mode = base;
   for (const clause of spec.split(',')) {
     const m = /^([ugoa]*)([-+=])([rwxXst]*|[ugo])$/.exec(clause);
@@ -687,7 +688,11 @@ function* chmod(ctx: CommandContext, env: AppletEnv): Run<number> {
 function* chown(ctx: CommandContext, env: AppletEnv): Run<number> {
   const gnu = env.flavor === 'gnu';
   const usage = 'chown [-RhLHPcvf]... USER[:[GRP]] FILE...\n\nChange the owner and/or group of FILEs to USER and/or GRP\n';
-  const p = getopt(ctx, env, { flags: 'RhLHPcvf', long: { recursive: { key: 'R' } }, usage });
+  const p = getopt(ctx, env, {
+    flags: 'RhLHPcvf',
+    long: { recursive: { key: 'R' }, dereference: { key: 'dereference' }, 'no-dereference': { key: 'h' }, verbose: { key: 'v' }, changes: { key: 'c' }, silent: { key: 'f' }, quiet: { key: 'f' } },
+    usage,
+  });
   if (typeof p === 'number') return p;
   if (p.args.length === 0) return usageError(ctx, env, gnu ? 'missing operand' : null, usage);
   if (p.args.length === 1) return usageError(ctx, env, gnu ? `missing operand after ${lq(env, p.args[0])}` : null, usage);

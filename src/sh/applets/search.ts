@@ -18,6 +18,7 @@ import {
   warn,
   bbUsage,
   helpVersion,
+  userByName,
 } from './framework';
 import { compile, RegexError } from './regex';
 
@@ -816,8 +817,14 @@ function* find(ctx: CommandContext, env: AppletEnv): Run<number> {
   if (hv !== null) return hv;
   const paths: string[] = [];
   let i = 0;
-  while (i < args.length && (args[i] === '-L' || args[i] === '-H' || args[i] === '-P')) i++;
+  // -L (and the -follow option): symlinks are followed; -H: those named on the command line
+  let follow: 'never' | 'args' | 'always' = 'never';
+  while (i < args.length && (args[i] === '-L' || args[i] === '-H' || args[i] === '-P')) {
+    follow = args[i] === '-L' ? 'always' : args[i] === '-H' ? 'args' : 'never';
+    i++;
+  }
   while (i < args.length && !/^[-!(]/.test(args[i])) paths.push(args[i++]);
+  let quit = false;
   if (paths.length === 0) paths.push('.');
   let maxDepth = Infinity;
   let minDepth = 0;
@@ -902,9 +909,25 @@ function* find(ctx: CommandContext, env: AppletEnv): Run<number> {
         const mode = m ? parseInt(m[2], 8) : 0;
         return (_p, _s, st) => (m?.[1] === '-' ? (st.mode & mode) === mode : m?.[1] === '/' ? (st.mode & mode) !== 0 : (st.mode & 0o7777) === mode);
       }
-      case '-user': {
+      case '-follow':
+        follow = 'always';
+        return () => true;
+      case '-quit':
+        return () => {
+          quit = true;
+          return true;
+        };
+      case '-user':
+      case '-group': {
         const u = need();
-        return (_p, _s, st) => String(st.uid) === u || (u === 'root' && st.uid === 0);
+        const id = /^\d+$/.test(u) ? Number(u) : t === '-user' ? userByName(ctx, u)?.uid : groupByName(ctx, u);
+        if (id === undefined) {
+          // busybox dies without its usage text here
+          const e = new Error(gnu ? `${lq(env, u)} is not the name of a known ${t === '-user' ? 'user' : 'group'}` : `unknown ${t === '-user' ? 'user' : 'group'} ${u}`);
+          (e as Error & { noUsage?: boolean }).noUsage = true;
+          throw e;
+        }
+        return (_p, _s, st) => (t === '-user' ? st.uid : st.gid) === id;
       }
       case '-print':
         hasAction = true;
@@ -994,13 +1017,18 @@ function* find(ctx: CommandContext, env: AppletEnv): Run<number> {
     if (k < expr.length) fail(gnu ? `paths must precede expression: \`${expr[k]}'` : `unrecognized: ${expr[k]}`);
   } catch (e) {
     warn(ctx, env, (e as Error).message);
-    if (!gnu) bbUsage(ctx, env, usage);
+    if (!gnu && !(e as Error & { noUsage?: boolean }).noUsage) bbUsage(ctx, env, usage);
     return 1;
   }
   const prunes = expr.includes('-prune');
   let status = 0;
+  /** Directories being walked, by real path (following symlinks can lead back into one). */
+  const walking = new Set<string>();
   const visit = (path: string, shown: string, depth: number) => {
-    const st = statSafe(ctx.fs, path, false);
+    if (quit) return;
+    const deref = follow === 'always' || (follow === 'args' && depth === 0);
+    // a dangling symlink is itself when following
+    const st = (deref ? statSafe(ctx.fs, path, true) : null) ?? statSafe(ctx.fs, path, false);
     if (!st) return;
     let matched = false;
     if (depth >= minDepth && depth <= maxDepth) {
@@ -1008,7 +1036,19 @@ function* find(ctx: CommandContext, env: AppletEnv): Run<number> {
       if (matched && !hasAction) out.push(shown + '\n');
     }
     if (prunes && matched && st.type === 'dir') return;
-    if (st.type === 'dir' && depth < maxDepth) {
+    if (st.type === 'dir' && depth < maxDepth && !quit) {
+      let real = path;
+      try {
+        real = ctx.fs.realpath(path);
+      } catch {
+        // keep the path
+      }
+      if (walking.has(real)) {
+        if (gnu) warn(ctx, env, `File system loop detected; ${lq(env, shown)} is part of the same file system loop as ${lq(env, real)}.`);
+        status = 1;
+        return;
+      }
+      walking.add(real);
       let names: string[] = [];
       try {
         names = ctx.fs.readdir(path);
@@ -1016,6 +1056,7 @@ function* find(ctx: CommandContext, env: AppletEnv): Run<number> {
         names = [];
       }
       for (const n of names) visit(`${path === '/' ? '' : path}/${n}`, shown.endsWith('/') ? shown + n : `${shown}/${n}`, depth + 1);
+      walking.delete(real);
     }
   };
   for (const pth of paths) {
@@ -1049,6 +1090,19 @@ function* find(ctx: CommandContext, env: AppletEnv): Run<number> {
   for (const argv of toRun) yield* run(argv);
   for (const e of execs) if (e.plus && e.acc.length) yield* run([...e.argv, ...e.acc]);
   return status;
+}
+
+/** A group's id by name, from /etc/group. */
+function groupByName(ctx: CommandContext, name: string): number | undefined {
+  try {
+    for (const line of ctx.fs.readFile('/etc/group').split('\n')) {
+      const f = line.split(':');
+      if (f[0] === name && f.length >= 3) return Number(f[2]);
+    }
+  } catch {
+    // no group file
+  }
+  return name === 'root' ? 0 : undefined;
 }
 
 // ---------------------------------------------------------------------------- xargs

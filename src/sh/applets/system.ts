@@ -275,7 +275,7 @@ function* date(ctx: CommandContext, env: AppletEnv): Run<number> {
     {
       flags: 'uR',
       withArg: 'dsr',
-      long: { utc: { key: 'u' }, universal: { key: 'u' }, 'rfc-email': { key: 'R' }, 'rfc-2822': { key: 'R' }, date: { key: 'd', arg: 'required' }, set: { key: 's', arg: 'required' }, 'iso-8601': { key: 'I', arg: 'optional' }, reference: { key: 'r', arg: 'required' } },
+      long: { utc: { key: 'u' }, universal: { key: 'u' }, 'rfc-email': { key: 'R' }, 'rfc-2822': { key: 'R' }, date: { key: 'd', arg: 'required' }, set: { key: 's', arg: 'required' }, 'iso-8601': { key: 'I', arg: 'optional' }, reference: { key: 'r', arg: 'required' }, ...(gnu ? { 'rfc-3339': { key: '3339', arg: 'required' as const } } : {}) },
       usage: 'date [OPTIONS] [+FMT] [[-s] TIME]\n\nDisplay time (using +FMT), or set time\n',
     },
     argv,
@@ -310,6 +310,19 @@ function* date(ctx: CommandContext, env: AppletEnv): Run<number> {
   if (has(pp, 'I')) {
     const v = val(pp, 'I') || 'date';
     fmt = v.startsWith('s') ? '%Y-%m-%dT%H:%M:%S+00:00' : v.startsWith('m') ? '%Y-%m-%dT%H:%M+00:00' : v.startsWith('h') ? '%Y-%m-%dT%H+00:00' : '%Y-%m-%d';
+  }
+  const rfc = val(pp, '3339');
+  if (rfc !== undefined) {
+    const kinds = ['date', 'seconds', 'ns'];
+    const kind = kinds.find((k) => rfc !== '' && k.startsWith(rfc));
+    if (!kind) {
+      warn(ctx, env, `invalid argument ${lq(env, rfc)} for ${lq(env, '--rfc-3339')}`);
+      ctx.stderr.write(`Valid arguments are:\n${kinds.map((k) => `  - ${lq(env, k)}\n`).join('')}`);
+      ctx.stderr.write(`Try '${ctx.args[0]} --help' for more information.\n`);
+      return 1;
+    }
+    const ns = String((t % 1000) * 1_000_000).padStart(9, '0');
+    fmt = kind === 'date' ? '%Y-%m-%d' : kind === 'seconds' ? '%Y-%m-%d %H:%M:%S+00:00' : `%Y-%m-%d %H:%M:%S.${ns}+00:00`;
   }
   if (fmtArg) fmt = fmtArg.slice(1);
   ctx.stdout.write(strftime(fmt, t, 'UTC') + '\n');
