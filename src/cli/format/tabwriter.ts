@@ -16,15 +16,29 @@ export const TabIndent = 1 << 4;
 export const Debug = 1 << 5;
 
 interface Cell {
-  size: number; // length in UTF-16 units
+  text: string;
   width: number; // display width
   htab: boolean;
 }
 
+/** Runs of the pad character, by length (padding is mostly short and repeats). */
+const PADS = new Map<string, string[]>();
+function padOf(ch: string, n: number): string {
+  let runs = PADS.get(ch);
+  if (!runs) PADS.set(ch, (runs = []));
+  if (n < 256) return (runs[n] ??= ch.repeat(n));
+  return ch.repeat(n);
+}
+
+const TAB = 9;
+const NEWLINE = 10;
+const FORMFEED = 12;
+
 export class TabWriter {
   private out = '';
-  private buf = '';
-  private cell: Cell = { size: 0, width: 0, htab: false };
+  /** the cell being written (its text comes in pieces) */
+  private cellText = '';
+  private cellWidth = 0;
   private lines: Cell[][] = [[]];
   private widths: number[] = [];
   private readonly padbytes: string;
@@ -47,8 +61,8 @@ export class TabWriter {
   }
 
   private reset() {
-    this.buf = '';
-    this.cell = { size: 0, width: 0, htab: false };
+    this.cellText = '';
+    this.cellWidth = 0;
     this.lines = [[]];
     this.widths = [];
   }
@@ -59,53 +73,51 @@ export class TabWriter {
       cellw = Math.ceil(cellw / this.tabwidth) * this.tabwidth;
       const n = cellw - textw;
       if (n < 0) throw new Error('internal error');
-      this.out += '\t'.repeat(Math.ceil(n / this.tabwidth));
+      this.out += padOf('\t', Math.ceil(n / this.tabwidth));
       return;
     }
-    if (cellw > textw) this.out += this.padbytes.repeat(cellw - textw);
+    if (cellw > textw) this.out += padOf(this.padbytes, cellw - textw);
   }
 
-  private writeLines(pos0: number, line0: number, line1: number): number {
-    let pos = pos0;
+  private writeLines(line0: number, line1: number): void {
+    const widths = this.widths;
+    const alignRight = (this.flags & AlignRight) !== 0;
+    const debug = (this.flags & Debug) !== 0;
     for (let i = line0; i < line1; i++) {
       const line = this.lines[i]!;
       let useTabs = (this.flags & TabIndent) !== 0;
-      line.forEach((c, j) => {
-        if (j > 0 && this.flags & Debug) this.out += '|';
-        if (c.size === 0) {
-          if (j < this.widths.length) this.writePadding(c.width, this.widths[j]!, useTabs);
+      for (let j = 0; j < line.length; j++) {
+        const c = line[j]!;
+        if (j > 0 && debug) this.out += '|';
+        if (c.text === '') {
+          if (j < widths.length) this.writePadding(c.width, widths[j]!, useTabs);
         } else {
           useTabs = false;
-          if ((this.flags & AlignRight) === 0) {
-            this.out += this.buf.slice(pos, pos + c.size);
-            pos += c.size;
-            if (j < this.widths.length) this.writePadding(c.width, this.widths[j]!, false);
+          if (!alignRight) {
+            this.out += c.text;
+            if (j < widths.length) this.writePadding(c.width, widths[j]!, false);
           } else {
-            if (j < this.widths.length) this.writePadding(c.width, this.widths[j]!, false);
-            this.out += this.buf.slice(pos, pos + c.size);
-            pos += c.size;
+            if (j < widths.length) this.writePadding(c.width, widths[j]!, false);
+            this.out += c.text;
           }
         }
-      });
+      }
       if (i + 1 === this.lines.length) {
         // last buffered line: no newline, the text of the incomplete cell
-        this.out += this.buf.slice(pos, pos + this.cell.size);
-        pos += this.cell.size;
+        this.out += this.cellText;
       } else {
         this.out += '\n';
       }
     }
-    return pos;
   }
 
-  private format(pos0: number, line0: number, line1: number): number {
-    let pos = pos0;
+  private format(line0: number, line1: number): void {
     const column = this.widths.length;
     for (let t = line0; t < line1; t++) {
       let line = this.lines[t]!;
       if (column >= line.length - 1) continue;
       // cell exists in this column: this line starts a block
-      pos = this.writeLines(pos, line0, t);
+      this.writeLines(line0, t);
       line0 = t;
       let width = this.minwidth;
       let discardable = true;
@@ -119,25 +131,25 @@ export class TabWriter {
       }
       if (discardable && this.flags & DiscardEmptyColumns) width = 0;
       this.widths.push(width);
-      pos = this.format(pos, line0, t);
+      this.format(line0, t);
       this.widths.pop();
       line0 = t;
       t--; // the for loop's t++ must not skip line t
     }
-    return this.writeLines(pos, line0, line1);
+    this.writeLines(line0, line1);
   }
 
   private terminateCell(htab: boolean): number {
-    this.cell.htab = htab;
     const line = this.lines[this.lines.length - 1]!;
-    line.push(this.cell);
-    this.cell = { size: 0, width: 0, htab: false };
+    line.push({ text: this.cellText, width: this.cellWidth, htab });
+    this.cellText = '';
+    this.cellWidth = 0;
     return line.length;
   }
 
   private flushInternal() {
-    if (this.cell.size > 0) this.terminateCell(false);
-    this.format(0, 0, this.lines.length);
+    if (this.cellText !== '') this.terminateCell(false);
+    this.format(0, this.lines.length);
     this.reset();
   }
 
@@ -145,28 +157,29 @@ export class TabWriter {
   write(text: string): void {
     let n = 0;
     for (let i = 0; i < text.length; i++) {
-      const ch = text[i];
-      if (ch === '\t' || ch === '\v' || ch === '\n' || ch === '\f') {
+      const ch = text.charCodeAt(i);
+      if (ch < TAB || ch > FORMFEED) continue; // \t \n \v \f are 9 to 12
+      if (i > n) {
         const piece = text.slice(n, i);
-        this.buf += piece;
-        this.cell.size += piece.length;
-        this.cell.width += stringWidth(piece);
-        n = i + 1;
-        const ncells = this.terminateCell(ch === '\t');
-        if (ch === '\n' || ch === '\f') {
-          this.lines.push([]);
-          if (ch === '\f' || ncells === 1) {
-            // a line with a single cell cannot influence column widths: flush
-            this.flushInternal();
-            if (ch === '\f' && this.flags & Debug) this.out += '---\n';
-          }
+        this.cellText += piece;
+        this.cellWidth += stringWidth(piece);
+      }
+      n = i + 1;
+      const ncells = this.terminateCell(ch === TAB);
+      if (ch === NEWLINE || ch === FORMFEED) {
+        this.lines.push([]);
+        if (ch === FORMFEED || ncells === 1) {
+          // a line with a single cell cannot influence column widths: flush
+          this.flushInternal();
+          if (ch === FORMFEED && this.flags & Debug) this.out += '---\n';
         }
       }
     }
-    const rest = text.slice(n);
-    this.buf += rest;
-    this.cell.size += rest.length;
-    this.cell.width += stringWidth(rest);
+    if (n < text.length) {
+      const rest = text.slice(n);
+      this.cellText += rest;
+      this.cellWidth += stringWidth(rest);
+    }
   }
 
   /** Flush buffered text and return everything written so far (then clears the output). */
