@@ -2,7 +2,7 @@
 // See README.md in this folder.
 
 export * from './types';
-export { Shell, type ShellOptions, type ShellMode, GroupSignal } from './shell';
+export { Shell, type ShellOptions, type ShellMode, GroupSignal, baseFs } from './shell';
 export { parse, isComplete, Parser, type ParseOptions } from './parser';
 export { ParseError, describeSyntaxError, type Flavor, type SyntaxDetail } from './syntax-error';
 export type * as Ast from './ast';

@@ -9,6 +9,7 @@ import type {
   AndOr,
   ArithFor,
   CondCommand,
+  FuncDef,
   Case,
   CommandNode,
   For,
@@ -1081,6 +1082,18 @@ export class Shell {
     this.lineno = node.line;
     const rfds = yield* this.redirect(node.redirs, fds);
     if (!rfds) return this.redirStatus();
+    if (rfds === this.fds) return yield* this.execCompound(node, rfds);
+    // the redirections hold for everything the command does, its expansions ($(cat)) too
+    const saved = this.fds;
+    this.fds = rfds;
+    try {
+      return yield* this.execCompound(node, rfds);
+    } finally {
+      this.fds = saved;
+    }
+  }
+
+  private *execCompound(node: Exclude<CommandNode, SimpleCommand | FuncDef>, rfds: Fds): Run<number> {
     switch (node.type) {
       case 'group':
         return yield* this.execList(node.body, rfds);
@@ -1449,6 +1462,9 @@ export class Shell {
     const savedPos = this.positional;
     const savedLoop = this.loopDepth;
     const savedFile = this.sourceFile;
+    const savedFds = this.fds;
+    // the call's redirections hold for the body's expansions too (f <<EOF with x=$(cat) inside)
+    this.fds = fds;
     this.positional = argv.slice(1);
     this.locals.push(new Map());
     this.loopDepth = 0;
@@ -1461,6 +1477,7 @@ export class Shell {
       throw e;
     } finally {
       this.sourceFile = savedFile;
+      this.fds = savedFds;
       this.root.nesting--;
       this.positional = savedPos;
       this.loopDepth = savedLoop;
@@ -2028,6 +2045,16 @@ export class Shell {
 
 }
 
+const BASE_FS = Symbol.for('docksim.sh.baseFs');
+
+/**
+ * The filesystem a view stands for: tables kept per filesystem object (Unix sockets) look
+ * the filesystem up by it, whatever view of it a command was given.
+ */
+export function baseFs(fs: FileSystem): FileSystem {
+  return ((fs as unknown as Record<symbol, FileSystem | undefined>)[BASE_FS]) ?? fs;
+}
+
 /**
  * The filesystem as a command sees it while process substitutions are open: /dev/fd/N and
  * /proc/self/fd/N read what <(cmd) printed and write to what >(cmd) reads.
@@ -2067,6 +2094,7 @@ function procView(fs: FileSystem, procFds: Map<number, ProcFd>): FileSystem {
   };
   return new Proxy(fs, {
     get(target, prop) {
+      if (prop === BASE_FS) return target;
       if (typeof prop === 'string' && prop in over && (prop !== 'readData' || typeof (target as unknown as Record<string, unknown>).readData === 'function')) return over[prop as keyof typeof over];
       const v = Reflect.get(target, prop, target) as unknown;
       return typeof v === 'function' ? (v as (...a: unknown[]) => unknown).bind(target) : v;

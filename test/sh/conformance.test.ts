@@ -139,6 +139,7 @@ const CASES: Case[] = [
   { name: 'BASH_SOURCE', script: 'printf \'echo "lib:$BASH_SOURCE"\ng() { echo "g:$BASH_SOURCE"; }\n\' > lib.sh; echo "[$BASH_SOURCE]" "${BASH_SOURCE-unset}"; . ./lib.sh; g; source lib.sh; echo "[$BASH_SOURCE]"', flavors: ['bash'] },
   { name: 'process substitution', script: 'echo <(true) <(true); echo <(true); cat <(echo a) <(echo b); while read l; do echo "got $l"; done < <(printf "x\\ny\\n"); wc -c <(printf abc); x=<(echo q); cat $x; echo "st $?"; echo "--pw=<(echo x)" --pw=<(echo x); source <(echo "echo sourced"); echo hello > >(tr a-z A-Z)', flavors: ['bash'] },
   { name: 'file content substitution', script: 'echo "content here" > f.txt; x=$(< f.txt); echo "[$x]"; y=$(<nope); echo "st=$? [$y]"; z=$(< f.txt 2>/dev/null); echo "[$z]"', flavors: ['bash'] },
+  { name: 'a function reads its here-document in $(cat)', script: 'f() { x=$(cat); echo "[$x]"; }; f <<EOF\nhi there\nEOF\n{ y=$(cat); echo "[$y]"; } <<EOF\ngroup\nEOF\ng() { echo err >&2; }; g 2>/dev/null; for w in $(cat); do echo "w=$w"; done <<EOF\np q\nEOF\n' },
   { name: 'declare -g in a function', script: 'f() { declare -g G; G=set; declare L=local; }; f; echo "[$G] [${L-unset}]"', flavors: ['bash'] },
   { name: 'exit status 126', script: 'printf "echo hi\\n" > s; ./s; echo $?; ./dir; echo $?', files: { 'dir/f': '' } },
 ];

@@ -3,6 +3,7 @@
 // connect to it by that path. The table is kept per filesystem object, so it follows the
 // container (and its volumes) and needs no network.
 
+import { baseFs } from '../../../sh';
 import type { FileSystem } from '../../../vfs/types';
 
 export type SocketHandler = (data: string, peer: { uid: number; user: string }) => string;
@@ -10,10 +11,10 @@ export type SocketHandler = (data: string, peer: { uid: number; user: string }) 
 const tables = new WeakMap<FileSystem, Map<string, SocketHandler>>();
 
 export function bindUnix(fs: FileSystem, path: string, handler: SocketHandler): boolean {
-  let t = tables.get(fs);
+  let t = tables.get(baseFs(fs));
   if (!t) {
     t = new Map();
-    tables.set(fs, t);
+    tables.set(baseFs(fs), t);
   }
   if (t.has(path)) return false;
   t.set(path, handler);
@@ -26,7 +27,7 @@ export function bindUnix(fs: FileSystem, path: string, handler: SocketHandler): 
 }
 
 export function unbindUnix(fs: FileSystem, path: string): void {
-  tables.get(fs)?.delete(path);
+  tables.get(baseFs(fs))?.delete(path);
   try {
     fs.rm(path, { force: true });
   } catch {
@@ -36,10 +37,10 @@ export function unbindUnix(fs: FileSystem, path: string): void {
 
 /** Sends one request to the socket at `path`; null when nothing listens there. */
 export function connectUnix(fs: FileSystem, path: string, data: string, peer: { uid: number; user: string }): string | null {
-  const h = tables.get(fs)?.get(path);
+  const h = tables.get(baseFs(fs))?.get(path);
   return h ? h(data, peer) : null;
 }
 
 export function isBound(fs: FileSystem, path: string): boolean {
-  return tables.get(fs)?.has(path) ?? false;
+  return tables.get(baseFs(fs))?.has(path) ?? false;
 }

@@ -4,7 +4,7 @@
 // version.
 
 import type { Command, CommandContext, Run } from '../../../sh/types';
-import { resolveName, tcpExchange } from '../effects';
+import { resolveName, sleep, tcpExchange } from '../effects';
 import { connectUnix } from '../lib/unix-sockets';
 import { identity } from '../lib/users';
 import { mysqlVersion, SOCKET } from './server';
@@ -105,9 +105,42 @@ function parse(ctx: CommandContext, args: string[], prog: string): Opts | number
       case 'table':
         o.table = true;
         break;
+      case 'defaults-extra-file':
+      case 'defaults-file': {
+        // an option file: its [client] group (the entrypoint passes the root password this way,
+        // through a process substitution)
+        const file = val('');
+        let text: string;
+        try {
+          text = ctx.fs.readFile(file);
+        } catch {
+          ctx.stderr.write(`${prog}: [ERROR] Could not open required defaults file: ${file}\n${prog}: [ERROR] Fatal error in defaults handling. Program aborted!\n`);
+          return 1;
+        }
+        let group = '';
+        for (const raw of text.split('\n')) {
+          const line = raw.trim();
+          const g = /^\[(.*)\]$/.exec(line);
+          if (g) {
+            group = g[1]!.trim();
+            continue;
+          }
+          if (group !== 'client' && group !== prog) continue;
+          const m = /^([\w-]+)\s*=\s*(.*)$/.exec(line);
+          if (!m) continue;
+          const v = m[2]!.replace(/^"(.*)"$/, '$1').replace(/^'(.*)'$/, '$1');
+          if (m[1] === 'password') conn.password = v;
+          else if (m[1] === 'user') conn.user = v;
+          else if (m[1] === 'socket') conn.socket = v;
+          else if (m[1] === 'host') conn.host = v;
+          else if (m[1] === 'port') conn.port = Number(v);
+        }
+        break;
+      }
       case '-s':
       case 'silent':
       case 'comments':
+      case 'binary-mode':
       case 'force':
       case 'no-defaults':
         break;
@@ -207,7 +240,12 @@ export const mysql: Command = function* (ctx) {
       return false;
     }
     if (r.res.database !== undefined) c.database = r.res.database;
+    // the session stays authenticated when its own password changes (the server model checks
+    // the password with each request, so the connection keeps up with it)
+    const own = new RegExp(`(?:alter|create)\\s+user\\s+(?:if\\s+not\\s+exists\\s+)?'${c.user.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}'@'localhost'\\s+identified\\s+(?:with\\s+\\S+\\s+)?by\\s+'([^']*)'`, 'i');
+    const changed = own.exec(sql);
     for (const res of r.res.results ?? []) if (!show(res, line)) return false;
+    if (changed) c.password = changed[1]!;
     return true;
   };
   if (o.execute !== null) return (yield* runSql(o.execute, 1)) ? 0 : 1;
@@ -311,6 +349,12 @@ export const mysqladmin: Command = function* (ctx) {
       ctx.stdout.write('mysqld is alive\n');
       return 0;
     case 'shutdown':
+      // mysqladmin waits for the server to be gone (its socket closed) before it returns
+      for (let i = 0; i < 600; i++) {
+        yield* sleep(50);
+        const alive = yield* send(ctx, o.conn, { ping: true });
+        if (!alive.ok) break;
+      }
       return 0;
     case 'version':
     case 'status':

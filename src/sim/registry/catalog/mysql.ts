@@ -12,8 +12,10 @@ export const MYSQL_ENTRYPOINT = `#!/bin/bash
 set -eo pipefail
 shopt -s nullglob
 
+# notes on stdout, warnings and errors on stderr, stamped like the server's own lines
 mysql_log() {
 	local type="$1"; shift
+	# the text comes from the arguments, or from stdin (a here-document)
 	local text="$*"; if [ "$#" -eq 0 ]; then text="$(cat)"; fi
 	local dt; dt="$(date --rfc-3339=seconds)"
 	printf '%s [%s] [Entrypoint]: %s\\n' "$dt" "$type" "$text"
@@ -48,6 +50,15 @@ docker_setup_env() {
 	fi
 }
 
+# the data and socket directories belong to mysql (a volume may come with other owners)
+docker_create_db_directories() {
+	local user; user="$(id -u)"
+	mkdir -p "$DATADIR" "\${SOCKET%/*}"
+	if [ "$user" = '0' ]; then
+		find "$DATADIR" "\${SOCKET%/*}" \\! -user mysql -exec chown --no-dereference mysql '{}' +
+	fi
+}
+
 docker_verify_minimum_env() {
 	if [ -z "$MYSQL_ROOT_PASSWORD" ] && [ -z "$MYSQL_ALLOW_EMPTY_PASSWORD" ] && [ -z "$MYSQL_RANDOM_ROOT_PASSWORD" ]; then
 		mysql_error <<-'EOF'
@@ -67,10 +78,35 @@ docker_verify_minimum_env() {
 			    - MYSQL_RANDOM_ROOT_PASSWORD
 		EOF
 	fi
+	if [ -n "$MYSQL_USER" ] && [ -z "$MYSQL_PASSWORD" ]; then
+		mysql_warn 'MYSQL_USER specified, but missing MYSQL_PASSWORD; MYSQL_USER will not be created'
+	elif [ -z "$MYSQL_USER" ] && [ -n "$MYSQL_PASSWORD" ]; then
+		mysql_warn 'MYSQL_PASSWORD specified, but missing MYSQL_USER; MYSQL_PASSWORD will be ignored'
+	fi
 }
 
+# the root password as an option file, which the clients read through a process
+# substitution (--defaults-extra-file=<(_mysql_passfile)); nothing until root has one
+_mysql_passfile() {
+	if [ '--dont-use-mysql-root-password' != "$1" ] && [ -n "$MYSQL_ROOT_PASSWORD" ]; then
+		cat <<-EOF
+			[client]
+			password="\${MYSQL_ROOT_PASSWORD}"
+		EOF
+	fi
+}
+
+# SQL on stdin (or the arguments' files), as root through the temporary server's socket
 docker_process_sql() {
-	mysql --protocol=socket -uroot -hlocalhost --socket="$SOCKET" --comments "$@"
+	local passfileArg=
+	if [ '--dont-use-mysql-root-password' = "$1" ]; then
+		passfileArg="$1"
+		shift
+	fi
+	if [ -n "$MYSQL_DATABASE" ]; then
+		set -- --database="$MYSQL_DATABASE" "$@"
+	fi
+	mysql --defaults-extra-file=<( _mysql_passfile $passfileArg ) --protocol=socket -uroot -hlocalhost --socket="$SOCKET" --comments "$@"
 }
 
 docker_init_database_dir() {
@@ -80,15 +116,21 @@ docker_init_database_dir() {
 }
 
 docker_temp_server_start() {
-	mysql_note "Starting temporary server"
 	"$@" --skip-networking --default-time-zone=SYSTEM --socket="$SOCKET" --daemonize
-	mysql_note "Temporary server started."
 }
 
 docker_temp_server_stop() {
-	mysql_note "Stopping temporary server"
-	mysqladmin shutdown -uroot --socket="$SOCKET"
-	mysql_note "Temporary server stopped"
+	if ! mysqladmin --defaults-extra-file=<( _mysql_passfile ) shutdown -uroot --socket="$SOCKET"; then
+		mysql_error "Unable to shut down server."
+	fi
+}
+
+# clients built with the default socket path find the server through a link
+mysql_socket_fix() {
+	local defaultSocket=/var/lib/mysql/mysql.sock
+	if [ "$defaultSocket" != "$SOCKET" ]; then
+		ln -sfTv "$SOCKET" "$defaultSocket" || :
+	fi
 }
 
 docker_setup_db() {
@@ -96,14 +138,44 @@ docker_setup_db() {
 		MYSQL_ROOT_PASSWORD="$(openssl rand -base64 24)"; export MYSQL_ROOT_PASSWORD
 		mysql_note "GENERATED ROOT PASSWORD: $MYSQL_ROOT_PASSWORD"
 	fi
-	echo "ALTER USER 'root'@'localhost' IDENTIFIED BY '$MYSQL_ROOT_PASSWORD';" | docker_process_sql --database=mysql
+	# root from other hosts too (MYSQL_ROOT_HOST, % by default)
+	local rootCreate=
+	if [ -n "$MYSQL_ROOT_HOST" ] && [ "$MYSQL_ROOT_HOST" != 'localhost' ]; then
+		read -r -d '' rootCreate <<-EOSQL || true
+			CREATE USER 'root'@'\${MYSQL_ROOT_HOST}' IDENTIFIED BY '\${MYSQL_ROOT_PASSWORD}' ;
+			GRANT ALL ON *.* TO 'root'@'\${MYSQL_ROOT_HOST}' WITH GRANT OPTION ;
+		EOSQL
+	fi
+	local passwordSet=
+	read -r -d '' passwordSet <<-EOSQL || true
+		ALTER USER 'root'@'localhost' IDENTIFIED BY '\${MYSQL_ROOT_PASSWORD}' ;
+	EOSQL
+	# root has no password yet: the clients must not send one
+	docker_process_sql --dont-use-mysql-root-password --database=mysql --binary-mode <<-EOSQL
+		-- commit each statement, replicate none of them
+		SET autocommit = 1;
+		SET @@SESSION.SQL_LOG_BIN=0;
+		-- backslashes in the password are escapes
+		SET @@SESSION.SQL_MODE=REPLACE(@@SESSION.SQL_MODE, 'NO_BACKSLASH_ESCAPES', '');
+
+		\${passwordSet}
+		GRANT ALL ON *.* TO 'root'@'localhost' WITH GRANT OPTION ;
+		FLUSH PRIVILEGES ;
+		\${rootCreate}
+		DROP DATABASE IF EXISTS test ;
+	EOSQL
+
 	if [ -n "$MYSQL_DATABASE" ]; then
 		mysql_note "Creating database \${MYSQL_DATABASE}"
-		echo "CREATE DATABASE IF NOT EXISTS \\\`$MYSQL_DATABASE\\\` ;" | docker_process_sql --database=mysql
+		docker_process_sql --database=mysql <<<"CREATE DATABASE IF NOT EXISTS \\\`$MYSQL_DATABASE\\\` ;"
 	fi
 	if [ -n "$MYSQL_USER" ] && [ -n "$MYSQL_PASSWORD" ]; then
 		mysql_note "Creating user \${MYSQL_USER}"
-		echo "CREATE USER '$MYSQL_USER'@'%' IDENTIFIED BY '$MYSQL_PASSWORD' ;" | docker_process_sql --database=mysql
+		docker_process_sql --database=mysql <<<"CREATE USER '$MYSQL_USER'@'%' IDENTIFIED BY '$MYSQL_PASSWORD' ;"
+		if [ -n "$MYSQL_DATABASE" ]; then
+			mysql_note "Giving user \${MYSQL_USER} access to schema \${MYSQL_DATABASE}"
+			docker_process_sql --database=mysql <<<"GRANT ALL ON \\\`\${MYSQL_DATABASE//_/\\\\_}\\\`.* TO '$MYSQL_USER'@'%' ;"
+		fi
 	fi
 }
 
@@ -129,6 +201,7 @@ _main() {
 	if [ "$1" = 'mysqld' ]; then
 		mysql_note "Entrypoint script for MySQL Server \${MYSQL_VERSION} started."
 		docker_setup_env "$@"
+		docker_create_db_directories
 		if [ "$(id -u)" = "0" ]; then
 			mysql_note "Switching to dedicated user 'mysql'"
 			exec gosu mysql "$BASH_SOURCE" "$@"
@@ -138,15 +211,20 @@ _main() {
 			docker_verify_minimum_env
 			ls /docker-entrypoint-initdb.d/ > /dev/null
 			docker_init_database_dir "$@"
+			mysql_note "Starting temporary server"
 			docker_temp_server_start "$@"
+			mysql_note "Temporary server started."
+			mysql_socket_fix
 			docker_setup_db
 			docker_process_init_files /docker-entrypoint-initdb.d/*
+			mysql_note "Stopping temporary server"
 			docker_temp_server_stop
+			mysql_note "Temporary server stopped"
 			echo
 			mysql_note "MySQL init process done. Ready for start up."
 			echo
 		else
-			mysql_note "MySQL Database directory appears to contain a database; Skipping initialization"
+			mysql_socket_fix
 		fi
 	fi
 	exec "$@"
