@@ -3,10 +3,15 @@
 // learner uses, curl's and wget's messages and exit codes, curl's progress meter when the body
 // does not go to the terminal, wget's log.
 
-import { type Command, type CommandContext, type Run } from '../sh';
+import type { Transport } from '../engine-client';
+import { Signal, type Command, type CommandContext, type Run } from '../sh';
 import { joinPath } from '../vfs';
-import { HTTP_REASONS, hostHttp, parseUrl, resolveName, type HttpOutcome, type ParsedUrl } from './network';
+import { goResponseHead, hostAddresses, listenerFor } from './daemon';
+import { HTTP_REASONS, hostHttp, parseUrl, resolveName, type HttpAnswer, type HttpOutcome, type ParsedUrl } from './network';
 import type { HostServices } from './services';
+
+/** What curl reaches beyond its command context: the network, dockerd's addresses, the clock. */
+export type CurlHost = Pick<HostServices, 'engine' | 'daemon' | 'hostname' | 'hostIp' | 'now'>;
 
 function* wait<T>(p: Promise<T>): Run<T> {
   return (yield { type: 'await', promise: p }) as T;
@@ -56,6 +61,8 @@ interface CurlOpts {
   maxTime?: number;
   connectTimeout?: number;
   userAgent: string;
+  /** --unix-socket: connect to this socket instead of the URL's host */
+  unixSocket?: string;
   urls: string[];
 }
 
@@ -67,6 +74,7 @@ const CURL_WITH_ARG: Record<string, keyof CurlOpts | 'ignore'> = {
   '-w': 'writeOut', '--write-out': 'writeOut',
   '-m': 'maxTime', '--max-time': 'maxTime',
   '--connect-timeout': 'connectTimeout',
+  '--unix-socket': 'unixSocket',
   '-A': 'userAgent', '--user-agent': 'userAgent',
   '-u': 'ignore', '--user': 'ignore', '-e': 'ignore', '--referer': 'ignore', '--retry': 'ignore', '-b': 'ignore', '--cookie': 'ignore', '-c': 'ignore', '--cookie-jar': 'ignore', '--url': 'urls',
 };
@@ -107,7 +115,7 @@ function meterLine(total: number, got: number, sent: number, elapsedMs: number):
   return `${pct(got, total)} ${size5(total)}  ${pct(got, total)} ${size5(got)}  ${pct(sent, sent)} ${size5(sent)}  ${size5(speed)}  ${size5(up)} ${t} ${t} ${t} ${size5(speed)}`;
 }
 
-export function curlCommand(host: HostServices): Command {
+export function curlCommand(host: CurlHost): Command {
   return function* curl(ctx: CommandContext): Run<number> {
     const o: CurlOpts = { headers: [], include: false, head: false, silent: false, showError: false, verbose: false, remoteName: false, location: false, fail: false, userAgent: 'curl/8.5.0', urls: [] };
     const args = ctx.args.slice(1);
@@ -208,7 +216,133 @@ function curlError(ctx: CommandContext, o: CurlOpts, code: number, msg: string):
   return code;
 }
 
-function* curlOne(ctx: CommandContext, host: HostServices, o: CurlOpts, raw: string): Run<number> {
+/** An answer as curl reads it: the status line, the headers in the order they came, the body. */
+interface Exchange {
+  status: number;
+  reason: string;
+  headers: [string, string][];
+  /** The next piece of the body as it arrives; null at its end. */
+  next(): Run<string | null>;
+  /** Stops reading (the rest is not wanted). */
+  cancel(): void;
+}
+
+function answerExchange(res: HttpAnswer): Exchange {
+  let body: string | null = res.body;
+  return {
+    status: res.status,
+    reason: res.statusText ?? HTTP_REASONS[res.status] ?? '',
+    headers: Object.entries(res.headers),
+    *next() {
+      const b = body;
+      body = null;
+      return b === '' ? null : b;
+    },
+    cancel() {
+      body = null;
+    },
+  };
+}
+
+const LATER = Symbol('later');
+
+/**
+ * Resolves once the work already under way in this turn has run (a few dozen microtasks, no
+ * timer: the World's clock cannot move meanwhile). What a handler had written by then, it wrote
+ * at once; a body still open then is a stream.
+ */
+async function later(): Promise<typeof LATER> {
+  for (let i = 0; i < 32; i++) await Promise.resolve();
+  return LATER;
+}
+
+/**
+ * The Engine API's answer to a request from the host, as it comes over the socket or TCP: the
+ * head as moby's Go server writes it (Content-Length for an answer written at once,
+ * chunked for a stream), then the body as it arrives.
+ */
+function* daemonExchange(t: Transport, req: { method: string; path: string; headers: Record<string, string>; body: string | null }, now: () => number): Run<Exchange | null> {
+  const abort = new AbortController();
+  const hasBody = req.body !== null && req.method !== 'GET' && req.method !== 'HEAD';
+  const request = new Request(`http://docker${req.path}`, { method: req.method, headers: req.headers, body: hasBody ? req.body : undefined, signal: abort.signal });
+  let reader: ReadableStreamDefaultReader<Uint8Array> | null = null;
+  const stop = (): void => {
+    abort.abort();
+    void reader?.cancel().catch(() => {});
+  };
+  try {
+    let res: Response;
+    try {
+      res = yield* wait(t.fetch(request));
+    } catch (e) {
+      if (e instanceof Signal) throw e;
+      return null;
+    }
+    reader = res.body ? res.body.getReader() : null;
+    const r = reader;
+    // what the handler writes before Go's server must choose how to frame the body
+    const early: Uint8Array[] = [];
+    let size = 0;
+    let done = r === null;
+    let pending: Promise<ReadableStreamReadResult<Uint8Array>> | null = null;
+    while (r && !done && size <= 2048) {
+      pending = r.read();
+      const got = yield* wait(Promise.race([pending, later()]));
+      if (got === LATER) break;
+      pending = null;
+      if (got.done) done = true;
+      else {
+        early.push(got.value);
+        size += got.value.length;
+      }
+    }
+    const head = goResponseHead(res, { complete: done, size }, { method: req.method, now: now() });
+    const dec = new TextDecoder();
+    return {
+      status: res.status,
+      reason: head.reason,
+      headers: head.headers,
+      *next() {
+        for (;;) {
+          const chunk = early.shift();
+          if (chunk) {
+            const text = dec.decode(chunk, { stream: true });
+            if (text !== '') return text;
+            continue;
+          }
+          if (done || !r) {
+            const rest = dec.decode();
+            done = true;
+            return rest === '' ? null : rest;
+          }
+          let got: ReadableStreamReadResult<Uint8Array>;
+          try {
+            got = yield* wait(pending ?? r.read());
+          } catch (e) {
+            stop();
+            throw e;
+          }
+          pending = null;
+          if (got.done) done = true;
+          else early.push(got.value);
+        }
+      },
+      cancel: stop,
+    };
+  } catch (e) {
+    stop();
+    throw e;
+  }
+}
+
+/** Where curl connects for a URL: dockerd where it listens (a socket named, or a TCP address), else the network. */
+function daemonTarget(ctx: CommandContext, host: CurlHost, o: CurlOpts, url: ParsedUrl, ip: string | null): { transport: Transport; listener: string } | null {
+  const listen = Object.keys(host.daemon);
+  const listener = o.unixSocket !== undefined ? listenerFor(listen, `unix://${o.unixSocket}`) : ip === null ? null : listenerFor(listen, `tcp://${ip}:${url.port}`, hostAddresses(ctx.fs, host.hostname, host.hostIp));
+  return listener === null ? null : { transport: host.daemon[listener]!, listener };
+}
+
+function* curlOne(ctx: CommandContext, host: CurlHost, o: CurlOpts, raw: string): Run<number> {
   let url: ParsedUrl | null = parseUrl(raw);
   if (!url) return curlError(ctx, o, 3, 'URL rejected: Malformed input to a URL function');
   if (url.scheme !== 'http' && url.scheme !== 'https') return curlError(ctx, o, 1, `Protocol "${url.scheme}" not supported`);
@@ -222,12 +356,13 @@ function* curlOne(ctx: CommandContext, host: HostServices, o: CurlOpts, raw: str
   let method = o.method ?? (o.head ? 'HEAD' : o.data !== undefined ? 'POST' : 'GET');
   let body = o.data ?? '';
   for (let hop = 0; ; hop++) {
-    const ip = resolveName(url.host, ctx.fs, host.hostname);
-    if (ip === null) {
+    // over a unix socket the URL's host is only the Host header: nothing is resolved
+    const ip = o.unixSocket !== undefined ? null : resolveName(url.host, ctx.fs, host.hostname);
+    if (ip === null && o.unixSocket === undefined) {
       if (meter) ctx.stderr.write(`${METER_HEAD}\r${meterLine(0, 0, 0, 1)}\n`);
       return curlError(ctx, o, 6, `Could not resolve host: ${url.host}`);
     }
-    info(`*   Trying ${ip}:${url.port}...\n`);
+    info(o.unixSocket !== undefined ? `*   Trying ${o.unixSocket}:0...\n` : `*   Trying ${ip}:${url.port}...\n`);
     const headers: Record<string, string> = { Host: url.authority, 'User-Agent': o.userAgent, Accept: '*/*' };
     if (o.data !== undefined && method !== 'GET' && method !== 'HEAD') {
       headers['Content-Length'] = String(new TextEncoder().encode(body).length);
@@ -241,45 +376,66 @@ function* curlOne(ctx: CommandContext, host: HostServices, o: CurlOpts, raw: str
       for (const existing of Object.keys(headers)) if (existing.toLowerCase() === k.toLowerCase()) delete headers[existing];
       if (v !== '') headers[k] = v;
     }
-    const target = ip.startsWith('127.') ? '127.0.0.1' : ip;
-    let outcome: HttpOutcome;
-    try {
-      outcome = yield* wait(hostHttp(host.engine, { url: `http://${target}:${url.port}${url.path}`, method, headers, body }));
-    } catch (e) {
-      return curlError(ctx, o, 7, `Failed to connect to ${url.host} port ${url.port} after ${elapsed()} ms: ${e instanceof Error ? e.message : String(e)}`);
-    }
-    if (!outcome.ok) {
+    const daemon = daemonTarget(ctx, host, o, url, ip);
+    if (o.unixSocket !== undefined && !daemon) {
+      // nothing listens on that path (or it is no socket)
       if (meter) ctx.stderr.write(`${METER_HEAD}\r${meterLine(0, 0, 0, 1)}\n`);
-      if (outcome.error === 'refused') return curlError(ctx, o, 7, `Failed to connect to ${url.host} port ${url.port} after ${elapsed()} ms: Couldn't connect to server`);
-      if (outcome.error === 'resolve') return curlError(ctx, o, 6, `Could not resolve host: ${url.host}`);
-      // no answer: the SYN is retried until the kernel (or the timeout the user set) gives up
-      const limit = Math.min(o.connectTimeout ?? Infinity, o.maxTime ?? Infinity);
-      const wait_ = outcome.error === 'unreachable' ? 3060 : Number.isFinite(limit) ? limit * 1000 : 134_000;
-      yield* pause(wait_);
-      if (outcome.error === 'unreachable') return curlError(ctx, o, 7, `Failed to connect to ${url.host} port ${url.port} after ${elapsed()} ms: Couldn't connect to server`);
-      if (Number.isFinite(limit)) return curlError(ctx, o, 28, `Failed to connect to ${url.host} port ${url.port} after ${elapsed()} ms: Timeout was reached`);
-      return curlError(ctx, o, 28, `Failed to connect to ${url.host} port ${url.port} after ${elapsed()} ms: Couldn't connect to server`);
+      return curlError(ctx, o, 7, `Failed to connect to ${url.host} port ${url.port} after ${elapsed()} ms: Couldn't connect to server`);
     }
-    info(`* Connected to ${url.host} (${ip}) port ${url.port}\n`);
-    if (url.scheme === 'https') {
-      return curlError(ctx, o, 35, 'OpenSSL/3.0.13: error:0A00010B:SSL routines::wrong version number');
+    let ex: Exchange;
+    if (daemon) {
+      if (url.scheme === 'https') {
+        info(`* Connected to ${url.host} (${o.unixSocket ?? ip}) port ${url.port}\n`);
+        return curlError(ctx, o, 35, 'OpenSSL/3.0.13: error:0A00010B:SSL routines::wrong version number');
+      }
+      const got = yield* daemonExchange(daemon.transport, { method, path: url.path, headers, body: o.data !== undefined ? body : null }, () => host.now());
+      if (!got) {
+        if (meter) ctx.stderr.write(`${METER_HEAD}\r${meterLine(0, 0, 0, 1)}\n`);
+        return curlError(ctx, o, 7, `Failed to connect to ${url.host} port ${url.port} after ${elapsed()} ms: Couldn't connect to server`);
+      }
+      ex = got;
+      info(`* Connected to ${url.host} (${o.unixSocket ?? ip}) port ${url.port}\n`);
+    } else {
+      const target = ip!.startsWith('127.') ? '127.0.0.1' : ip!;
+      let outcome: HttpOutcome;
+      try {
+        outcome = yield* wait(hostHttp(host.engine, { url: `http://${target}:${url.port}${url.path}`, method, headers, body }));
+      } catch (e) {
+        return curlError(ctx, o, 7, `Failed to connect to ${url.host} port ${url.port} after ${elapsed()} ms: ${e instanceof Error ? e.message : String(e)}`);
+      }
+      if (!outcome.ok) {
+        if (meter) ctx.stderr.write(`${METER_HEAD}\r${meterLine(0, 0, 0, 1)}\n`);
+        if (outcome.error === 'refused') return curlError(ctx, o, 7, `Failed to connect to ${url.host} port ${url.port} after ${elapsed()} ms: Couldn't connect to server`);
+        if (outcome.error === 'resolve') return curlError(ctx, o, 6, `Could not resolve host: ${url.host}`);
+        // no answer: the SYN is retried until the kernel (or the timeout the user set) gives up
+        const limit = Math.min(o.connectTimeout ?? Infinity, o.maxTime ?? Infinity);
+        const wait_ = outcome.error === 'unreachable' ? 3060 : Number.isFinite(limit) ? limit * 1000 : 134_000;
+        yield* pause(wait_);
+        if (outcome.error === 'unreachable') return curlError(ctx, o, 7, `Failed to connect to ${url.host} port ${url.port} after ${elapsed()} ms: Couldn't connect to server`);
+        if (Number.isFinite(limit)) return curlError(ctx, o, 28, `Failed to connect to ${url.host} port ${url.port} after ${elapsed()} ms: Timeout was reached`);
+        return curlError(ctx, o, 28, `Failed to connect to ${url.host} port ${url.port} after ${elapsed()} ms: Couldn't connect to server`);
+      }
+      info(`* Connected to ${url.host} (${ip}) port ${url.port}\n`);
+      if (url.scheme === 'https') {
+        return curlError(ctx, o, 35, 'OpenSSL/3.0.13: error:0A00010B:SSL routines::wrong version number');
+      }
+      ex = answerExchange(outcome.response);
     }
-    const res = outcome.response;
-    const reason = res.statusText ?? HTTP_REASONS[res.status] ?? '';
     if (o.verbose) {
       let req = `> ${method} ${url.path} HTTP/1.1\n`;
       for (const [k, v] of Object.entries(headers)) req += `> ${k}: ${v}\n`;
       ctx.stderr.write(`${req}> \n`);
-      let resp = `< HTTP/1.1 ${res.status} ${reason}\n`;
-      for (const [k, v] of Object.entries(res.headers)) resp += `< ${k}: ${v}\n`;
+      let resp = `< HTTP/1.1 ${ex.status} ${ex.reason}\n`;
+      for (const [k, v] of ex.headers) resp += `< ${k}: ${v}\n`;
       ctx.stderr.write(`${resp}< \n`);
     }
-    const location = Object.entries(res.headers).find(([k]) => k.toLowerCase() === 'location')?.[1];
-    if (o.location && location && res.status >= 300 && res.status < 400 && hop < 50) {
+    const location = ex.headers.find(([k]) => k.toLowerCase() === 'location')?.[1];
+    if (o.location && location && ex.status >= 300 && ex.status < 400 && hop < 50) {
       const next = parseUrl(new URL(location, url.href).href);
       if (next) {
+        ex.cancel();
         info(`* Connection #0 to host ${url.host} left intact\n* Issue another request to this URL: '${next.href}'\n`);
-        if (res.status === 303 || ((res.status === 301 || res.status === 302) && method === 'POST')) {
+        if (ex.status === 303 || ((ex.status === 301 || ex.status === 302) && method === 'POST')) {
           method = 'GET';
           body = '';
         }
@@ -287,33 +443,57 @@ function* curlOne(ctx: CommandContext, host: HostServices, o: CurlOpts, raw: str
         continue;
       }
     }
-    if (o.fail && res.status >= 400) {
+    if (o.fail && ex.status >= 400) {
+      ex.cancel();
       if (meter) ctx.stderr.write(`${METER_HEAD}\r${meterLine(0, 0, 0, 1)}\n`);
-      return curlError(ctx, o, 22, `The requested URL returned error: ${res.status}`);
+      return curlError(ctx, o, 22, `The requested URL returned error: ${ex.status}`);
     }
-    let head = `HTTP/1.1 ${res.status} ${reason}\r\n`;
-    for (const [k, v] of Object.entries(res.headers)) head += `${k}: ${v}\r\n`;
+    let head = `HTTP/1.1 ${ex.status} ${ex.reason}\r\n`;
+    for (const [k, v] of ex.headers) head += `${k}: ${v}\r\n`;
     head += '\r\n';
-    const content = method === 'HEAD' ? '' : res.body;
-    const out = (o.include || o.head ? head : '') + content;
-    const size = new TextEncoder().encode(content).length;
-    if (meter) ctx.stderr.write(`${METER_HEAD}\r${meterLine(size, size, o.data !== undefined ? new TextEncoder().encode(body).length : 0, 1)}\n`);
     let file = o.output;
     if (file === undefined && o.remoteName) {
       file = url.path.replace(/[?#].*$/, '').split('/').pop() ?? '';
-      if (file === '') return curlError(ctx, o, 23, 'Remote file name has no length');
-    }
-    if (file === '/dev/null') {
-      // discarded
-    } else if (file !== undefined && file !== '-') {
-      try {
-        ctx.fs.writeFile(joinPath(ctx.cwd, file), out);
-      } catch {
-        return curlError(ctx, o, 23, `Failure writing output to destination, passed ${size} returned 0`);
+      if (file === '') {
+        ex.cancel();
+        return curlError(ctx, o, 23, 'Remote file name has no length');
       }
-    } else ctx.stdout.write(out);
+    }
+    // the body goes where -o says as it arrives (a stream such as /events until Ctrl-C)
+    const toFile = file !== undefined && file !== '-' && file !== '/dev/null';
+    const discard = file === '/dev/null';
+    let saved = '';
+    const enc = new TextEncoder();
+    const put = (text: string): void => {
+      if (discard) return;
+      if (toFile) saved += text;
+      else ctx.stdout.write(text);
+    };
+    if (o.include || o.head) put(head);
+    let size = 0;
+    try {
+      if (method === 'HEAD') ex.cancel();
+      else
+        for (;;) {
+          const chunk = yield* ex.next();
+          if (chunk === null) break;
+          size += enc.encode(chunk).length;
+          put(chunk);
+        }
+    } finally {
+      if (toFile) {
+        try {
+          ctx.fs.writeFile(joinPath(ctx.cwd, file!), saved);
+        } catch {
+          // reported below when the transfer ended normally
+          saved = '\0failed';
+        }
+      }
+    }
+    if (saved === '\0failed') return curlError(ctx, o, 23, `Failure writing output to destination, passed ${size} returned 0`);
+    if (meter) ctx.stderr.write(`${METER_HEAD}\r${meterLine(size, size, o.data !== undefined ? enc.encode(body).length : 0, 1)}\n`);
     if (o.verbose) ctx.stderr.write(`${toTerminal ? '' : `{ [${size} bytes data]\n`}* Connection #0 to host ${url.host} left intact\n`);
-    if (o.writeOut !== undefined) ctx.stdout.write(writeOut(o.writeOut, { http_code: String(res.status).padStart(3, '0'), size_download: String(size), url_effective: url.href, time_total: (elapsed() / 1000).toFixed(6) }));
+    if (o.writeOut !== undefined) ctx.stdout.write(writeOut(o.writeOut, { http_code: String(ex.status).padStart(3, '0'), size_download: String(size), url_effective: url.href, time_total: (elapsed() / 1000).toFixed(6) }));
     return 0;
   }
 }
@@ -347,7 +527,7 @@ function freeName(ctx: CommandContext, name: string): string {
   for (let i = 1; ; i++) if (!exists(`${name}.${i}`)) return `${name}.${i}`;
 }
 
-export function wgetCommand(host: HostServices): Command {
+export function wgetCommand(host: CurlHost): Command {
   return function* wget(ctx: CommandContext): Run<number> {
     let quiet = false;
     let output: string | undefined;
@@ -410,10 +590,22 @@ export function wgetCommand(host: HostServices): Command {
       const where = named ? `${url.host} (${url.host})|${ip}|:${url.port}` : `${url.host}:${url.port}`;
       log(`Connecting to ${where}... `);
       const target = ip.startsWith('127.') ? '127.0.0.1' : ip;
+      const headers = { Host: url.authority, 'User-Agent': 'Wget/1.21.4', Accept: '*/*', 'Accept-Encoding': 'identity', Connection: 'Keep-Alive' };
+      const listener = listenerFor(Object.keys(host.daemon), `tcp://${ip}:${url.port}`, hostAddresses(ctx.fs, host.hostname, host.hostIp));
       let outcome: HttpOutcome;
       try {
-        outcome = yield* wait(hostHttp(host.engine, { url: `http://${target}:${url.port}${url.path}`, method: 'GET', headers: { Host: url.authority, 'User-Agent': 'Wget/1.21.4', Accept: '*/*', 'Accept-Encoding': 'identity', Connection: 'Keep-Alive' }, body: '' }));
+        if (listener !== null) {
+          // dockerd's TCP address: the Engine API answers (wget reads it to the end)
+          const ex = yield* daemonExchange(host.daemon[listener]!, { method: 'GET', path: url.path, headers, body: null }, () => host.now());
+          if (!ex) outcome = { ok: false, error: 'refused', host: url.host, port: url.port };
+          else {
+            let text = '';
+            for (let chunk = yield* ex.next(); chunk !== null; chunk = yield* ex.next()) text += chunk;
+            outcome = { ok: true, response: { status: ex.status, statusText: ex.reason, headers: Object.fromEntries(ex.headers), body: text } };
+          }
+        } else outcome = yield* wait(hostHttp(host.engine, { url: `http://${target}:${url.port}${url.path}`, method: 'GET', headers, body: '' }));
       } catch (e) {
+        if (e instanceof Signal) throw e;
         log(`failed: ${e instanceof Error ? e.message : String(e)}.\n`);
         status = 4;
         continue;
@@ -445,7 +637,8 @@ export function wgetCommand(host: HostServices): Command {
       }
       const size = new TextEncoder().encode(res.body).length;
       const type = Object.entries(res.headers).find(([k]) => k.toLowerCase() === 'content-type')?.[1]?.replace(/;.*$/, '');
-      log(`Length: ${size}${size >= 1024 ? ` (${(size / 1024).toFixed(1)}K)` : ''}${type ? ` [${type}]` : ''}\n`);
+      const chunked = Object.entries(res.headers).some(([k, v]) => k.toLowerCase() === 'transfer-encoding' && v === 'chunked');
+      log(`Length: ${chunked ? 'unspecified' : `${size}${size >= 1024 ? ` (${(size / 1024).toFixed(1)}K)` : ''}`}${type ? ` [${type}]` : ''}\n`);
       let name = output;
       if (name === undefined) {
         const last = url.path.replace(/[?#].*$/, '').split('/').pop() ?? '';
@@ -467,10 +660,12 @@ export function wgetCommand(host: HostServices): Command {
         }
       }
       const label = (name === '-' ? '-' : name).slice(0, 19).padEnd(19);
-      log(`${label} 100%[===================>] ${String(size).padStart(7)}  --.-KB/s    in 0s      \n\n`);
+      // without a length wget cannot say how far it is: a bouncing <=> and no percentage
+      if (chunked) log(`${label}     [ <=>                ] ${String(size).padStart(7)}  --.-KB/s    in 0s      \n\n`);
+      else log(`${label} 100%[===================>] ${String(size).padStart(7)}  --.-KB/s    in 0s      \n\n`);
       const speed = size / 1024 / 1024 / 0.00001;
       const rate = speed >= 1 ? `${speed.toFixed(1)} MB/s` : `${(speed * 1024).toFixed(0)} KB/s`;
-      log(`${wgetDate(host.now())} (${rate}) - ${name === '-' ? 'written to stdout' : `‘${name}’ saved`} [${size}/${size}]\n\n`);
+      log(`${wgetDate(host.now())} (${rate}) - ${name === '-' ? 'written to stdout' : `‘${name}’ saved`} [${chunked ? size : `${size}/${size}`}]\n\n`);
     }
     return status;
   };

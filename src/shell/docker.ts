@@ -1,12 +1,14 @@
 // The `docker` command of the host: the docker CLI emulator (src/cli) run with the terminal's
-// streams. The CLI is asynchronous; this generator waits on it, feeds it stdin from a pipe or
+// streams, connected to the daemon where -H or DOCKER_HOST say (daemon.ts). The CLI is asynchronous; this generator waits on it, feeds it stdin from a pipe or
 // a redirect when it asks, lets readers of its output run (docker ps | grep), and passes the
 // signals typed on the terminal to it (the first Ctrl-C aborts what it waits on; each signal
 // reaches its listeners, which `docker run` forwards to the container).
 
 import { runDocker } from '../cli/docker';
 import type { CliIo, CliSignal, CliStdin, CliWriter } from '../cli/io';
+import { EngineClient } from '../engine-client';
 import { readChunk, Signal, type Command, type CommandContext, type Output, type Run } from '../sh';
+import { dockerConnection, hostAddresses, type AddressContext, type DaemonListeners } from './daemon';
 import type { HostServices } from './services';
 
 export type DockerRunner = (argv: readonly string[], io: CliIo) => Promise<number>;
@@ -80,6 +82,7 @@ export function dockerCommand(host: HostServices, run: DockerRunner = runDocker)
 
     const env: Record<string, string> = {};
     for (const [k, v] of ctx.env) env[k] = v;
+    const engine = connect(ctx, host, env);
     const size = host.size();
     const io: CliIo = {
       stdout: writer(ctx.stdout),
@@ -104,7 +107,7 @@ export function dockerCommand(host: HostServices, run: DockerRunner = runDocker)
       },
       fs: ctx.fs,
       cwd: ctx.cwd,
-      engine: host.engine,
+      engine,
       now: () => host.now(),
     };
 
@@ -172,6 +175,34 @@ export function dockerCommand(host: HostServices, run: DockerRunner = runDocker)
       if (result === null) abort.abort();
     }
   };
+}
+
+/**
+ * The Engine API where a docker command line says (-H, else DOCKER_HOST, else the socket), as
+ * docker connects, and the CLI's environment: DOCKER_HOST becomes the host named, which
+ * docker's messages show. `fallback` serves the daemon's socket when it is the listener reached.
+ */
+export function connectDocker(
+  argv: readonly string[],
+  env: Readonly<Record<string, string | undefined>>,
+  listeners: DaemonListeners,
+  at: AddressContext = {},
+  fallback?: EngineClient,
+): { engine: EngineClient; env: Record<string, string | undefined> } {
+  const conn = dockerConnection(argv, env, listeners, at);
+  if ('error' in conn) {
+    // docker cannot make a client: each request fails with what DockerCli.Client() prints
+    const fail = (): Promise<never> => Promise.reject(new Error(`Failed to initialize: unable to resolve docker endpoint: ${conn.error}`));
+    return { engine: new EngineClient({ fetch: fail, hijack: fail }), env: { ...env } };
+  }
+  const out = conn.host === null ? { ...env } : { ...env, DOCKER_HOST: conn.host };
+  return { engine: fallback && conn.transport === fallback.transport ? fallback : new EngineClient(conn.transport), env: out };
+}
+
+function connect(ctx: CommandContext, host: HostServices, env: Record<string, string>): EngineClient {
+  const c = connectDocker(ctx.args.slice(1), env, host.daemon, hostAddresses(ctx.fs, host.hostname, host.hostIp), host.engine);
+  if (c.env.DOCKER_HOST !== undefined) env.DOCKER_HOST = c.env.DOCKER_HOST;
+  return c.engine;
 }
 
 /** The CLI's stdin when it is the terminal: lines from the line discipline, or raw keys. */

@@ -4,8 +4,21 @@ export { HostSession, type HostSessionOptions } from './session';
 export type { HostTerminal, TerminalSize, TerminalSignal, Completion, Completer, TerminalHistory } from './terminal';
 export type { HostServices } from './services';
 export { EffectDriver, realSleep, type EffectHandlers } from './driver';
-export { dockerCommand, type DockerRunner } from './docker';
-export { curlCommand, wgetCommand } from './curl';
+export { connectDocker, dockerCommand, type DockerRunner } from './docker';
+export { curlCommand, wgetCommand, type CurlHost } from './curl';
+export {
+  DEFAULT_DOCKER_HOST,
+  REFUSED,
+  dockerConnection,
+  dockerHostOptions,
+  goResponseHead,
+  hostAddresses,
+  listenerFor,
+  parseDockerHost,
+  type AddressContext,
+  type DaemonListeners,
+  type DockerConnection,
+} from './daemon';
 export { pingCommand } from './ping';
 export { historyCommand, helpCommand, resetCommand, sudoCommand, helpText } from './commands';
 export { hostCompleter, pathCandidates, names } from './complete';

@@ -1,11 +1,16 @@
 // What the host's own commands (docker, curl, ping, history, help, reset) reach beyond their
-// CommandContext: the Engine API, the terminal, its size, the host's network facts.
+// CommandContext: the Engine API, the daemon's addresses, the terminal, its size, the host's
+// network facts.
 
 import type { EngineClient } from '../engine-client';
+import type { DaemonListeners } from './daemon';
 import type { HostTerminal, TerminalSize } from './terminal';
 
 export interface HostServices {
+  /** The Engine API on the default socket (completion, the simulator's network). */
   engine: EngineClient;
+  /** Where dockerd listens, and the Engine API at each address (docker -H, DOCKER_HOST, curl). */
+  daemon: DaemonListeners;
   terminal: HostTerminal;
   size(): TerminalSize;
   /** Terminal resizes; returns an unsubscribe function. */

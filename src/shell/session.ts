@@ -10,6 +10,7 @@ import type { FileSystem } from '../vfs';
 import { helpCommand, historyCommand, resetCommand, sudoCommand } from './commands';
 import { hostCompleter } from './complete';
 import { curlCommand, wgetCommand } from './curl';
+import { DEFAULT_DOCKER_HOST, type DaemonListeners } from './daemon';
 import { dockerCommand, type DockerRunner } from './docker';
 import { EffectDriver, realSleep } from './driver';
 import { pingCommand } from './ping';
@@ -21,7 +22,16 @@ export interface HostSessionOptions {
   terminal: HostTerminal;
   /** The host's files (shared with the daemon: bind mounts and build contexts see them). */
   fs: FileSystem;
+  /** The Engine API on the daemon's socket (/var/run/docker.sock). */
   engine: EngineClient;
+  /**
+   * Where dockerd listens (its -H addresses: `unix:///var/run/docker.sock`,
+   * `tcp://127.0.0.1:2375`) and, for each, the Engine API as a client reaching it there gets it
+   * (the host marks requests over TCP so, for the trace). `docker -H`, DOCKER_HOST and curl
+   * (--unix-socket, or a TCP address) reach these; elsewhere a connection is refused.
+   * Default: the socket only, served by `engine`.
+   */
+  daemon?: DaemonListeners;
   /** Terminal size now. */
   size: () => TerminalSize;
   /** The host's clock (ms since the epoch). */
@@ -77,6 +87,7 @@ export class HostSession {
     const sleep = options.sleep ?? ((ms: number, signal?: AbortSignal) => realSleep(ms, signal ?? new AbortController().signal));
     const services: HostServices = {
       engine: options.engine,
+      daemon: options.daemon ?? { [DEFAULT_DOCKER_HOST]: options.engine.transport },
       terminal: term,
       size: options.size,
       onResize: (l) => {

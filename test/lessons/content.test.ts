@@ -7,7 +7,7 @@ import { createWorld } from '../../src/sim/engine';
 import { createEngineApi } from '../../src/api/app';
 import { applySetup, type Lesson } from '../../src/lessons';
 import { engineOf } from '../../src/sim/engine';
-import { cliHas, emulationOf, HeadlessLesson } from './support/headless';
+import { cliHas, HeadlessLesson } from './support/headless';
 import { loadLessons } from './support/content';
 
 const lessons = loadLessons();
@@ -188,20 +188,6 @@ for (const lesson of lessons) {
     }
   });
 }
-
-// Lines the headless runner still does part of in place of the host (see support/headless.ts).
-// TODO: these run entirely through src/shell once it routes -H/DOCKER_HOST to the address named
-// and its curl reaches the Engine API (--unix-socket); the list then empties by itself.
-const emulated = new Map<string, string[]>();
-for (const l of lessons)
-  for (const s of l.steps)
-    for (const c of s.solution) {
-      const e = emulationOf(c, l.listen);
-      if (e) emulated.set(e, [...(emulated.get(e) ?? []), `${l.id}/${s.id}`]);
-    }
-describe('lines the headless runner emulates until the host shell does them', () => {
-  for (const [what, where] of emulated) it.todo(`${what} (${[...new Set(where)].join(', ')})`);
-});
 
 describe('reference solutions', () => {
   it('use only docker commands the CLI emulator has', () => {

@@ -11,6 +11,7 @@ import { HostSession, realSleep, userFs, type HostSessionOptions } from '../../s
 import { createWorld } from '../../src/sim/engine';
 import type { World } from '../../src/sim/world';
 import { attachLineEditor, History, type LineEditor } from '../../src/term';
+import { daemonListeners, marked } from '../../web/site/lesson/daemon-access';
 import type { LogRecord } from '../../web/store';
 import { inProcessTransport } from '../../web/transport';
 
@@ -49,6 +50,8 @@ export interface HostOptions extends Partial<HostSessionOptions> {
   log?: LogRecord[];
   seed?: string;
   start?: number;
+  /** dockerd's addresses (its -H), served as the lesson page does; default: the shell's (the socket). */
+  listen?: string[];
 }
 
 export function startHost(o: HostOptions = {}): Host {
@@ -58,9 +61,11 @@ export function startHost(o: HostOptions = {}): Host {
   const log = o.log;
   const api = log
     ? journaledApi(world, { sync: () => clock?.sync(), onAppend: (e) => log.push({ j: e }) })
-    : createEngineApi(world, { sync: () => clock?.sync() });
+    : createEngineApi(world, { sync: () => clock?.sync(), listeners: o.listen });
   clock = new RealtimeDriver(world, { speed });
-  const engine = new EngineClient(inProcessTransport(api));
+  const base = inProcessTransport(api);
+  const daemon = o.listen ? daemonListeners({ listen: o.listen, transport: (via) => marked(base, via) }) : undefined;
+  const engine = new EngineClient(o.listen ? marked(base, 'unix') : base);
   const cols = o.cols ?? 100;
   const rows = o.rows ?? 30;
   const term = new Terminal({ cols, rows, scrollback: 5000, allowProposedApi: true });
@@ -70,6 +75,7 @@ export function startHost(o: HostOptions = {}): Host {
     terminal: editor,
     fs: userFs(d.hostFs, { uid: 1000, gid: 1000, onChange: log ? (f) => log.push({ f, t: world.now() }) : undefined }),
     engine,
+    daemon,
     size: () => ({ columns: term.cols, rows: term.rows }),
     now: () => {
       clock?.sync();
