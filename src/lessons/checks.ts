@@ -116,6 +116,16 @@ const OCI_STATES = ['creating', 'created', 'running', 'paused', 'stopped'] as co
 
 // ---- helpers -------------------------------------------------------------------------------------
 
+/** The registry an image reference names, as docker push says it (docker.io for Docker Hub). */
+function registryOf(ref: string): string {
+  try {
+    const r = parseNormalizedNamed(ref);
+    return r.domain === 'docker.io' ? 'Docker Hub' : r.domain;
+  } catch {
+    return 'a registry';
+  }
+}
+
 /** An image reference in its canonical familiar form (nginx -> nginx:latest); the input if it does not parse. */
 export function canonicalRef(ref: string): string {
   try {
@@ -433,6 +443,39 @@ export const CHECKS: Record<string, CheckDef> = {
         if (lp === 'some' && total !== undefined && fetched > 0 && fetched < total) return true;
       }
       return false;
+    },
+  },
+
+  imagePushed: {
+    name: 'imagePushed',
+    doc: 'Since the lesson began, dockerd pushed an image to a registry, and the registry took its manifest (docker push succeeded).',
+    params: {
+      ref: { type: 'string', doc: 'the reference pushed, the registry in its name (localhost:5000/debian:bookworm-slim; a name without one is Docker Hub\'s)' },
+    },
+    describe(p) {
+      const ref = str(p, 'ref');
+      return `${ref ? `the image ${ref}` : 'an image'} pushed to ${ref ? registryOf(ref) : 'a registry'}`;
+    },
+    test(ctx, p) {
+      const ref = str(p, 'ref');
+      let want: { canonical: string; repository: string; manifest: string } | null = null;
+      if (ref !== undefined) {
+        try {
+          const r = tagNameOnly(parseNormalizedNamed(ref));
+          want = { canonical: canonicalRef(ref), repository: familiarString({ kind: 'named', domain: r.domain, path: r.path }), manifest: `PUT /v2/${r.path}/manifests/${r.tag}` };
+        } catch {
+          return false;
+        }
+      }
+      // the registry took a manifest (the trace), and the daemon says the push ended well (the event names the registry)
+      const manifests = ctx.ops().some((op) => op.op === 'image.push' && op.hops.some((h) => h.from === 'dockerd' && h.to === 'registry' && (want ? h.label === want.manifest : h.label.includes('/manifests/'))));
+      if (!manifests) return false;
+      return ctx.events().some((e) => {
+        if (e.type !== 'image' || e.action !== 'push') return false;
+        if (!want) return true;
+        const name = e.attributes.name ?? '';
+        return canonicalRef(name) === want.canonical || name === want.repository;
+      });
     },
   },
 

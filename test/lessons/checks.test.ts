@@ -181,6 +181,37 @@ describe('images', () => {
   });
 });
 
+describe('imagePushed', () => {
+  /** docker push NAME:TAG, as the CLI asks the daemon; the daemon's progress to its end. */
+  const push = async (name: string, tag: string): Promise<string> =>
+    t.drain(await t.call('POST', `/images/${encodeURIComponent(name)}/push?tag=${tag}`, undefined, { 'X-Registry-Auth': btoa('{}') }));
+
+  it('the registry took the manifest, on the registry the name says; a refused push does not count', async () => {
+    await world([{ run: { name: 'registry', image: 'registry:3', ports: ['5000:5000'] } }, { pull: ['busybox'] }, { tag: { source: 'busybox', target: 'localhost:5000/busybox:1' } }]);
+    await t.advance(1000);
+    marker = markWorld(t.world);
+    expect(holds({ imagePushed: {} })).toBe(false);
+    // Docker Hub refuses pushes to library/busybox
+    expect(await push('busybox', 'latest')).toContain('denied: requested access to the resource is denied');
+    expect(holds({ imagePushed: {} })).toBe(false);
+    expect(holds({ imagePushed: { ref: 'busybox' } })).toBe(false);
+    expect(await push('localhost:5000/busybox', '1')).toMatch(/"status":"1: digest: sha256:[0-9a-f]{64} size: \d+"/);
+    expect(holds({ imagePushed: { ref: 'localhost:5000/busybox:1' } })).toBe(true);
+    expect(holds({ imagePushed: {} })).toBe(true);
+    expect(holds({ imagePushed: { ref: 'localhost:5000/busybox:2' } })).toBe(false);
+    // the same repository and tag on another registry
+    expect(holds({ imagePushed: { ref: 'localhost:5001/busybox:1' } })).toBe(false);
+    expect(holds({ imagePushed: { ref: 'busybox:1' } })).toBe(false);
+  });
+
+  it('a push with the registry stopped fails, and does not count', async () => {
+    await world([{ run: { name: 'registry', image: 'registry:3', ports: ['5000:5000'] } }, { pull: ['busybox'] }, { tag: { source: 'busybox', target: 'localhost:5000/busybox:1' } }, { stop: 'registry' }]);
+    marker = markWorld(t.world);
+    expect(await push('localhost:5000/busybox', '1')).toContain('connection refused');
+    expect(holds({ imagePushed: { ref: 'localhost:5000/busybox:1' } })).toBe(false);
+  });
+});
+
 describe('apiCall', () => {
   it('reads the requests on the trace, with their transport', async () => {
     const tcp = createEngineApi(t.world, { transport: 'tcp' });
