@@ -49,6 +49,20 @@ const NEAR_MISSES: Record<string, Record<string, NearMiss[]>> = {
       { why: 'removed only one of the two names', commands: ['docker rmi nginx'] },
       { why: 'removed debian instead of nginx', commands: ['docker rmi debian:bookworm-slim'] },
     ],
+    registry: [
+      { why: 'published no port', commands: ['docker run -d --name registry registry:3'] },
+      { why: 'published it on another host port', commands: ['docker run -d -p 5001:5000 --name registry registry:3'] },
+    ],
+    push: [
+      { why: 'pushed to Docker Hub, without a name of its own', commands: ['docker push debian:bookworm-slim'] },
+      { why: 'named it for the registry without pushing', commands: ['docker tag debian:bookworm-slim localhost:5000/debian:bookworm-slim'] },
+      { why: 'pushed with the registry stopped', commands: ['docker stop registry', 'docker tag debian:bookworm-slim localhost:5000/debian:bookworm-slim', 'docker push localhost:5000/debian:bookworm-slim'] },
+    ],
+    'pull-back': [
+      { why: 'pulled while the image was still in the store', commands: ['docker rmi localhost:5000/debian:bookworm-slim', 'docker pull localhost:5000/debian:bookworm-slim'] },
+      { why: 'pulled from a stopped registry', commands: ['docker stop registry', 'docker rmi localhost:5000/debian:bookworm-slim debian:bookworm-slim', 'docker pull localhost:5000/debian:bookworm-slim'] },
+      { why: 'pulled Debian from Docker Hub instead', commands: ['docker rmi localhost:5000/debian:bookworm-slim debian:bookworm-slim', 'docker pull debian:bookworm-slim'] },
+    ],
   },
   containers: {
     'exit-0': [{ why: 'created the container without running it', commands: ['docker create alpine echo hello'] }],
