@@ -17,6 +17,7 @@ import { PortInUse } from '../network/ports';
 import type { NetworkPlumbing } from '../network/plumbing';
 import { DEFAULT_PATH, resolveExec, runtimeErrorText, type ProgramTable } from './exec';
 import { SimProcess, type CustomOutcome, type ProcessHost } from './process';
+import { procFs } from './procfs';
 import { lookupUser } from './users';
 import { Pty } from './pty';
 
@@ -146,7 +147,20 @@ export class SimRuntime implements Runtime, ProcessHost {
       // moby's mount points for Config.Volumes carry no mode
       if (!taken.has(p)) useVolume(d.world.rng.id64(), p, true, false, false, '');
     }
-    c.fs = mounts.length > 0 ? new MountFs(root, mounts) : root;
+    // the kernel's /proc (processes, net/if_inet6...): outside the writable layer, as a mount
+    mounts.push({
+      path: '/proc',
+      readOnly: false,
+      fs: procFs({
+        processes: () => c.processes,
+        started: () => (c.startedAt ?? c.created).ms,
+        now,
+        kernelVersion: () => d.info.kernelVersion,
+        mounts: () =>
+          ['overlay / overlay rw,relatime 0 0', 'proc /proc proc rw,nosuid,nodev,noexec,relatime 0 0', 'tmpfs /dev tmpfs rw,nosuid,size=65536k,mode=755 0 0', ...c.mounts.map((m) => `${m.Type === 'tmpfs' ? 'tmpfs' : '/dev/sda1'} ${m.Destination} ${m.Type === 'tmpfs' ? 'tmpfs' : 'ext4'} ${m.RW ? 'rw' : 'ro'},relatime 0 0`)].join('\n') + '\n',
+      }),
+    });
+    c.fs = new MountFs(root, mounts);
   }
 
   destroyFs(c: Container, removeVolumes: boolean): void {
