@@ -332,7 +332,7 @@ export class Shell {
     if (h) {
       this.root.handover = undefined;
       // execve: the process takes the command's name (ps shows it), caught signals reset
-      yield { type: 'custom', name: 'exec', data: { argv: h.ctx.args } };
+      yield { type: 'custom', name: 'exec', data: { argv: h.ctx.args, uid: h.ctx.sys.uid, gid: h.ctx.sys.gid } };
       return yield* h.cmd(h.ctx);
     }
     return status;

@@ -13,11 +13,16 @@ function cpuTime(ms: number): string {
   return `${String(Math.floor(s / 3600)).padStart(2, '0')}:${String(Math.floor(s / 60) % 60).padStart(2, '0')}:${String(s % 60).padStart(2, '0')}`;
 }
 
+/** ps on the host names a user by the host's passwd: root, or the number it does not know. */
+function hostUser(uid: number): string {
+  return uid === 0 ? 'root' : String(uid);
+}
+
 export function containerTop(d: Daemon, c: Container, psArgs: string): { Titles: string[]; Processes: string[][] } {
   const procs = [...c.processes.values()].filter((p) => p.state === 'running').sort((a, b) => a.pid - b.pid);
   const shimPid = (c.main?.hostPid ?? 1000) - 21;
   const rows = procs.map((p) => [
-    c.config.User || 'root',
+    hostUser(p.uid),
     String(p.hostPid),
     String(p.pid === 1 ? shimPid : (c.main?.hostPid ?? shimPid)),
     '0',
@@ -29,7 +34,7 @@ export function containerTop(d: Daemon, c: Container, psArgs: string): { Titles:
   if (psArgs === 'aux') {
     return {
       Titles: ['USER', 'PID', '%CPU', '%MEM', 'VSZ', 'RSS', 'TTY', 'STAT', 'START', 'TIME', 'COMMAND'],
-      Processes: procs.map((p) => [c.config.User || 'root', String(p.hostPid), '0.0', '0.0', '1600', '980', p.spec.tty ? 'pts/0' : '?', 'Ss', hhmm(p.startedAt), '0:00', p.title]),
+      Processes: procs.map((p) => [hostUser(p.uid), String(p.hostPid), '0.0', '0.0', '1600', '980', p.spec.tty ? 'pts/0' : '?', 'Ss', hhmm(p.startedAt), '0:00', p.title]),
     };
   }
   return { Titles: ['UID', 'PID', 'PPID', 'C', 'STIME', 'TTY', 'TIME', 'CMD'], Processes: rows };

@@ -156,7 +156,7 @@ export function* execve(ctx: CommandContext, argv: string[], over: Partial<Comma
   const cwd = over.cwd ?? ctx.cwd;
   const r = yield* lookupCommand(argv, env, cwd);
   if (!r.ok) return { message: r.message, code: r.code };
-  yield custom('exec', { argv: r.argv });
+  yield custom('exec', { argv: r.argv, uid: (over.sys ?? ctx.sys).uid, gid: (over.sys ?? ctx.sys).gid });
   return yield* r.program({ ...ctx, ...over, args: r.argv, env, cwd });
 }
 

@@ -104,7 +104,10 @@ export function containerEffects(engine: () => Engine): CustomEffects {
       case 'exec': {
         // execve: the new image keeps ignored signals; handlers are reset to the default
         for (const [sig, d] of [...proc.dispositions]) if (d === 'catch') proc.dispositions.delete(sig);
-        proc.title = (data as { argv: string[] }).argv.join(' ');
+        const { argv, uid, gid } = data as { argv: string[]; uid: number; gid: number };
+        proc.title = argv.join(' ');
+        proc.uid = uid;
+        proc.gid = gid;
         return { value: undefined };
       }
       case 'lookup-command': {

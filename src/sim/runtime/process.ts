@@ -109,6 +109,9 @@ export class SimProcess {
   readonly startedAt: number;
   /** The command line `ps` shows; programs may change it (nginx: "nginx: master process ..."). */
   title: string;
+  /** The user the process runs as now (gosu, setpriv and su-exec change it across an exec). */
+  uid: number;
+  gid: number;
   state: 'running' | 'exited' = 'running';
   exitCode: number | null = null;
   termSignal: string | null = null;
@@ -143,6 +146,8 @@ export class SimProcess {
     this.argv = spec.argv;
     this.startedAt = host.clock.now();
     this.title = spec.argv.join(' ');
+    this.uid = spec.sys.uid;
+    this.gid = spec.sys.gid;
     this.stdin = new StdinPipe(spec.tty);
     for (const s of spec.catches ?? []) this.dispositions.set(s, 'catch');
     const out = (stream: 'stdout' | 'stderr'): Output => ({

@@ -47,7 +47,7 @@ describe('wget (GNU and BusyBox) and memcached', () => {
   it('memcached: silent by default, answers the text protocol, "Signal handled: Terminated." on stop', async () => {
     const id = await t.run({ Image: 'memcached:latest', Entrypoint: ['memcached'], Cmd: [], HostConfig: { NetworkMode: 'net' } }, 'cache');
     expect(await t.logs(id)).toMatchObject({ stdout: '', stderr: '' });
-    expect((await t.top(id)).map((r) => [r[0], r[r.length - 1]])).toEqual([['memcache', 'memcached']]);
+    expect((await t.top(id)).map((r) => [r[0], r[r.length - 1]])).toEqual([['11211', 'memcached']]);
     // a client's exchange over TCP, as `printf 'set ...' | nc cache 11211` would do it
     const client: Command = function* (ctx) {
       const r = yield* tcpExchange({ host: 'cache', port: 11211, data: 'set greeting 0 0 5\r\nhello\r\nget greeting\r\nincr greeting 1\r\nversion\r\n' });

@@ -123,6 +123,33 @@ interface Opts {
   list: boolean;
 }
 
+/** Short options taking a value (getopt's "d:" and the like). */
+const WITH_VALUE = 'UdhpcfvFPRoLT';
+
+/** getopt's clusters apart: -tAc 'SQL' is -t -A -c 'SQL', -Upostgres is -U postgres. */
+function clusters(args: string[]): string[] {
+  const out: string[] = [];
+  for (let i = 0; i < args.length; i++) {
+    const a = args[i]!;
+    if (a === '--') {
+      out.push(...args.slice(i));
+      break;
+    }
+    if (!/^-[^-]./.test(a)) {
+      out.push(a);
+      continue;
+    }
+    for (let j = 1; j < a.length; j++) {
+      if (WITH_VALUE.includes(a[j]!)) {
+        out.push(`-${a.slice(j)}`);
+        break;
+      }
+      out.push(`-${a[j]}`);
+    }
+  }
+  return out;
+}
+
 function parse(ctx: CommandContext, args: string[]): Opts | number {
   const me = identity(ctx);
   const conn: Conn = {
@@ -136,6 +163,7 @@ function parse(ctx: CommandContext, args: string[]): Opts | number {
   let database = ctx.env.get('PGDATABASE') || '';
   const o: Opts = { conn, commands: [], vars: new Map(), noPassword: false, forcePassword: false, quiet: false, tuplesOnly: false, unaligned: false, fieldSep: '|', list: false };
   const positional: string[] = [];
+  args = clusters(args);
   for (let i = 0; i < args.length; i++) {
     const a = args[i]!;
     const long = a.startsWith('--') ? a.slice(2).split('=') : null;
@@ -216,17 +244,6 @@ function parse(ctx: CommandContext, args: string[]): Opts | number {
         return -1;
       default:
         if (a.startsWith('-') && a.length > 1) {
-          if (/^-[AtqXwWl]+$/.test(a)) {
-            for (const f of a.slice(1)) {
-              if (f === 'A') o.unaligned = true;
-              if (f === 't') o.tuplesOnly = true;
-              if (f === 'q') o.quiet = true;
-              if (f === 'w') o.noPassword = true;
-              if (f === 'W') o.forcePassword = true;
-              if (f === 'l') o.list = true;
-            }
-            break;
-          }
           ctx.stderr.write(`psql: error: invalid option -- '${a.replace(/^-+/, '')}'\npsql: hint: Try "psql --help" for more information.\n`);
           return 1;
         }
