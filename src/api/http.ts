@@ -21,6 +21,23 @@ export function json(status: number, body: unknown, extra: Record<string, string
   return new Response(`${JSON.stringify(body)}\n`, { status, headers: { 'Content-Type': JSON_TYPE, ...extra } });
 }
 
+const bodies = new WeakMap<Response, Uint8Array>();
+
+/**
+ * A response whose body is `bytes`, kept by the caller (a cache) and never changed. Hosts that
+ * write responses themselves take the bytes with `bodyBytes` instead of reading the body.
+ */
+export function bytesResponse(status: number, bytes: Uint8Array<ArrayBuffer>, contentType: string): Response {
+  const res = new Response(bytes, { status, headers: { 'Content-Type': contentType } });
+  bodies.set(res, bytes);
+  return res;
+}
+
+/** The body of a response made by `bytesResponse` (its body stream unread), or undefined. */
+export function bodyBytes(res: Response): Uint8Array | undefined {
+  return res.bodyUsed ? undefined : bodies.get(res);
+}
+
 export function empty(status: number): Response {
   return new Response(null, { status });
 }

@@ -8,6 +8,7 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { Duplex } from 'node:stream';
 import { createEngineApi, TRANSPORT_HEADER, type ApiOptions, type EngineApi } from '../api/app';
 import type { Hijacked } from '../api/hijack';
+import { bodyBytes } from '../api/http';
 
 export interface NodeHostOptions extends ApiOptions {
   /** Optional logger of requests (method, path, status). */
@@ -55,6 +56,14 @@ async function writeResponse(res: ServerResponse, r: Response, method: string): 
     if (!('content-length' in headers) && r.status !== 204 && r.status !== 304) headers['content-length'] = '0';
     res.writeHead(r.status, headers);
     res.end();
+    return;
+  }
+  // a cached body the API kept as bytes: written as it is, without reading (copying) the stream
+  const bytes = bodyBytes(r);
+  if (bytes) {
+    headers['content-length'] = String(bytes.byteLength);
+    res.writeHead(r.status, headers);
+    res.end(bytes);
     return;
   }
   const streamed = !('content-length' in headers);

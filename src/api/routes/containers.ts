@@ -9,7 +9,7 @@ import { CreateRequest, UpdateConfig, type ContainerConfig, type EndpointSetting
 import { compareStamps, parseTimeArg } from '../../sim/daemon/containers';
 import { compareVersions, ctxOf, readJson, traceOp, type Env } from '../app';
 import { frame, streamType } from '../hijack';
-import { boolValue, empty, intValue, json, stream } from '../http';
+import { boolValue, bytesResponse, empty, intValue, json, stream } from '../http';
 import { containerInspect, containerListBody, containerSummaryJson } from '../views/containers';
 import { containerStats, statsJson } from '../views/stats';
 import { containerTop } from '../views/top';
@@ -23,14 +23,16 @@ export function containerRoutes(app: Hono<Env>): void {
   app.get('/containers/json', (c) => {
     const { d, e } = ctxOf(c);
     const size = boolValue(c.req.query('size'));
-    const body = containerListBody(d, new URL(c.req.url).search, size, () =>
+    const url = c.req.url;
+    const at = url.indexOf('?');
+    const body = containerListBody(d, at === -1 ? '' : url.slice(at), size, () =>
       e.containers.list(
         { all: boolValue(c.req.query('all')), limit: intValue(c.req.query('limit'), -1, 'limit'), filters: Filters.parse(c.req.query('filters')) },
         (ctr, ref) => e.images.isAncestor(ctr.imageId, ref),
       ),
       (ctr) => containerSummaryJson(d, ctr, size, e.images.displayRef(ctr)),
     );
-    return new Response(body, { status: 200, headers: { 'Content-Type': 'application/json' } });
+    return bytesResponse(200, body, 'application/json');
   });
 
   app.post('/containers/create', async (c) => {

@@ -123,25 +123,46 @@ export function portsList(c: Container): { IP?: string; PrivatePort: number; Pub
 
 const summaryCache = new WeakMap<Container, { key: string; head: string; tail: string }>();
 
-const listCache = new WeakMap<Daemon, { key: string; list: Container[]; statuses: string[]; bytes: Uint8Array<ArrayBuffer> }>();
+interface ListEntry {
+  key: string;
+  list: Container[];
+  /** the time the statuses were computed at */
+  now: number;
+  statuses: string[];
+  /** each container's JSON text */
+  items: string[];
+  bytes: Uint8Array<ArrayBuffer>;
+}
+const listCache = new WeakMap<Daemon, ListEntry>();
 const encoder = new TextEncoder();
 
 /**
- * The body of GET /containers/json. The selection is cached until the daemon changes, and the
- * encoded body for as long as every Status string stays the same (they change with time).
+ * The body of GET /containers/json. The selection and each item's JSON are cached until the
+ * daemon changes; as time passes, only the items whose Status string changed are made again,
+ * and the body is encoded again only when one did (at the same time nothing is computed).
  */
 export function containerListBody(d: Daemon, query: string, size: boolean, select: () => Container[], item: (c: Container) => string): Uint8Array<ArrayBuffer> {
   const key = `${d.version}|${query}`;
   const now = d.now();
   const hit = listCache.get(d);
   if (hit && hit.key === key && !size) {
-    let same = true;
-    for (let i = 0; i < hit.list.length && same; i++) same = hit.list[i]!.statusText(now) === hit.statuses[i];
-    if (same) return hit.bytes;
+    if (hit.now === now) return hit.bytes;
+    let changed = false;
+    for (let i = 0; i < hit.list.length; i++) {
+      const status = hit.list[i]!.statusText(now);
+      if (status === hit.statuses[i]) continue;
+      hit.statuses[i] = status;
+      hit.items[i] = item(hit.list[i]!);
+      changed = true;
+    }
+    hit.now = now;
+    if (changed) hit.bytes = encoder.encode(`[${hit.items.join(',')}]\n`);
+    return hit.bytes;
   }
   const list = hit && hit.key === key ? hit.list : select();
-  const bytes = encoder.encode(`[${list.map(item).join(',')}]\n`);
-  listCache.set(d, { key, list, statuses: list.map((c) => c.statusText(now)), bytes });
+  const items = list.map(item);
+  const bytes = encoder.encode(`[${items.join(',')}]\n`);
+  listCache.set(d, { key, list, now, statuses: list.map((c) => c.statusText(now)), items, bytes });
   return bytes;
 }
 
