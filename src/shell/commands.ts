@@ -48,6 +48,8 @@ ${b('Docker')}        docker run, ps, images, pull, logs, exec, stop, rm, build,
 ${b('Files')}         cd pwd ls cat echo mkdir rm touch cp mv head tail wc sort grep find sed ...
 ${b('Network')}       curl localhost:8080   wget URL   ping ADDRESS
               (published ports answer on localhost; containers' addresses answer from here)
+              curl --unix-socket /var/run/docker.sock http://localhost/v1.50/containers/json
+              (the Engine API itself: what docker sends and gets)
 ${b('Shell')}         variables ($VAR, $?, export), ; && || | > >> <, heredocs (cat > Dockerfile <<EOF),
               env which history clear hostname whoami uname date sleep true false exit
 ${b('Keys')}          Tab completes commands, files, docker commands, flags and names (twice: a list);
