@@ -6,10 +6,9 @@ import { describe, expect, test } from 'vitest';
 import { createEngineApi } from '../../src/api/app';
 import { EngineClient } from '../../src/engine-client';
 import { apiCallOf } from '../../src/lessons';
-import { curlCommand, HostSession, userFs, type HostTerminal } from '../../src/shell';
-import type { Command } from '../../src/sh';
+import { HostSession, userFs, type HostTerminal } from '../../src/shell';
 import { createWorld } from '../../src/sim/engine';
-import { curlTarget, dockerRunner, engineCurl, hostOption, listenerFor, marked, type DaemonAccess } from '../../web/site/lesson/daemon-access';
+import { daemonListeners, marked, type DaemonAccess } from '../../web/site/lesson/daemon-access';
 import { inProcessTransport } from '../../web/transport';
 
 const LISTEN = ['unix:///var/run/docker.sock', 'tcp://127.0.0.1:2375'];
@@ -34,7 +33,6 @@ function host(listen = LISTEN) {
   const access: DaemonAccess = { listen, transport: (via) => marked(base, via) };
   const screen = new Screen();
   const d = world.daemon();
-  let real: Command | null = null;
   const session: HostSession = new HostSession({
     terminal: screen,
     fs: userFs(d.hostFs, { uid: 1000, gid: 1000 }),
@@ -42,8 +40,7 @@ function host(listen = LISTEN) {
     size: () => ({ columns: 120, rows: 30 }),
     now: () => world.now(),
     sleep: async () => {},
-    docker: dockerRunner(access),
-    commands: { curl: engineCurl(access, () => (real ??= curlCommand(session.services))) },
+    daemon: daemonListeners(access),
   });
   /** Runs a command line; the virtual clock moves while it waits (a pull takes no real time). */
   const run = async (line: string) => {
@@ -60,34 +57,6 @@ function host(listen = LISTEN) {
   const calls = () => world.trace.all().map(apiCallOf).filter((c) => c !== null);
   return { world, run, calls, access };
 }
-
-describe('addresses', () => {
-  test('an address reaches a listener: localhost is 127.0.0.1, 0.0.0.0 listens everywhere', () => {
-    expect(listenerFor(LISTEN, 'tcp://127.0.0.1:2375')).toBe('tcp://127.0.0.1:2375');
-    expect(listenerFor(LISTEN, 'tcp://localhost:2375')).toBe('tcp://127.0.0.1:2375');
-    expect(listenerFor(LISTEN, 'tcp://127.0.0.1:2376')).toBeNull();
-    expect(listenerFor(LISTEN, 'unix:///var/run/docker.sock')).toBe('unix:///var/run/docker.sock');
-    expect(listenerFor(LISTEN, 'unix:///run/other.sock')).toBeNull();
-    expect(listenerFor(['tcp://0.0.0.0:2375'], 'tcp://10.0.0.5:2375')).toBe('tcp://0.0.0.0:2375');
-  });
-
-  test("docker's global options name the host however they are spelled", () => {
-    expect(hostOption(['-H', 'tcp://127.0.0.1:2375', 'ps'])).toBe('tcp://127.0.0.1:2375');
-    expect(hostOption(['--host=tcp://x:1', 'ps'])).toBe('tcp://x:1');
-    expect(hostOption(['-Htcp://x:1', 'ps'])).toBe('tcp://x:1');
-    expect(hostOption(['--log-level', 'debug', '-H', 'unix:///var/run/docker.sock', 'ps'])).toBe('unix:///var/run/docker.sock');
-    // after the command, -H is not docker's (it is the command's own, if anything)
-    expect(hostOption(['run', '-H', 'tcp://x:1'])).toBeNull();
-  });
-
-  test('curl goes to the Engine API by the socket or a listening TCP address, elsewhere to the host', () => {
-    const access: DaemonAccess = { listen: LISTEN, transport: () => inProcessTransport(createEngineApi(createWorld({ seed: 'x' }))) };
-    expect(curlTarget(access, ['--unix-socket', '/var/run/docker.sock', 'http://localhost/_ping'])).toBe('unix');
-    expect(curlTarget(access, ['http://127.0.0.1:2375/_ping'])).toBe('tcp');
-    expect(curlTarget(access, ['localhost:2375/_ping'])).toBe('tcp');
-    expect(curlTarget(access, ['localhost:8080'])).toBeNull();
-  });
-});
 
 describe('the host on the page', () => {
   test('curl over the unix socket lists, pulls, creates and starts containers', async () => {

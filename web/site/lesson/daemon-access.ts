@@ -3,22 +3,11 @@
 // over TCP marked so for the trace. What an address means to docker (-H, DOCKER_HOST) and to
 // curl (--unix-socket, a TCP address) is the shell's: src/shell/daemon.ts.
 //
-// A page gives the shell `daemon: daemonListeners(access)`. dockerRunner, engineCurl,
-// listenerFor, hostOption and curlTarget connect a shell built without them the same way.
+// A page gives the shell `daemon: daemonListeners(access)`.
 
 import { TRANSPORT_HEADER } from '../../../src/api/app';
-import { runDocker } from '../../../src/cli/docker';
-import { EngineClient, type Transport } from '../../../src/engine-client';
-import type { Command } from '../../../src/sh';
-import {
-  connectDocker,
-  curlCommand,
-  dockerHostOptions,
-  listenerFor as shellListenerFor,
-  parseUrl,
-  type DaemonListeners,
-  type DockerRunner,
-} from '../../../src/shell';
+import type { Transport } from '../../../src/engine-client';
+import type { DaemonListeners } from '../../../src/shell';
 
 /** What serves an address: the in-page Engine API's transport. */
 export interface DaemonAccess {
@@ -41,38 +30,4 @@ export function marked(t: Transport, via: 'unix' | 'tcp'): Transport {
 /** The shell's `daemon` option: each listening address and the API a client reaching it gets. */
 export function daemonListeners(access: DaemonAccess): DaemonListeners {
   return Object.fromEntries(access.listen.map((l) => [l, access.transport(l.startsWith('tcp://') ? 'tcp' : 'unix')]));
-}
-
-/** The listening address an address reaches ("tcp://localhost:2375" → "tcp://127.0.0.1:2375"), or null. */
-export function listenerFor(listen: readonly string[], addr: string): string | null {
-  return shellListenerFor(listen, addr);
-}
-
-/** The daemon address docker's global options name (-H, --host), or null. */
-export function hostOption(argv: readonly string[]): string | null {
-  return dockerHostOptions(argv).pop() ?? null;
-}
-
-/** The docker CLI, connected to the address -H or DOCKER_HOST names (the socket by default). */
-export function dockerRunner(access: DaemonAccess, run: DockerRunner = runDocker): DockerRunner {
-  const listeners = daemonListeners(access);
-  return (argv, io) => {
-    const c = connectDocker(argv, io.env ?? {}, listeners);
-    return run(argv, { ...io, env: c.env, engine: c.engine });
-  };
-}
-
-/** Whether a curl command line goes to the Engine API (by socket or by a TCP address it listens on). */
-export function curlTarget(access: DaemonAccess, args: readonly string[]): 'unix' | 'tcp' | null {
-  const i = args.indexOf('--unix-socket');
-  if (i >= 0) return listenerFor(access.listen, `unix://${args[i + 1] ?? ''}`) ? 'unix' : null;
-  const url = parseUrl([...args].reverse().find((a) => !a.startsWith('-')) ?? '');
-  return url && url.scheme === 'http' && listenerFor(access.listen, `tcp://${url.host}:${url.port}`) ? 'tcp' : null;
-}
-
-/** The shell's curl, reaching the lesson's daemon on its addresses. */
-export function engineCurl(access: DaemonAccess, _hostCurl?: () => Command): Command {
-  const daemon = daemonListeners(access);
-  const engine = new EngineClient(access.transport('unix'));
-  return (ctx) => curlCommand({ engine, daemon, hostname: ctx.sys.hostname, hostIp: '', now: () => ctx.sys.now() })(ctx);
 }

@@ -13,8 +13,7 @@ import { journaledApi, type JournalEntry, type JournaledApi } from '../../../src
 import { RealtimeDriver } from '../../../src/clock/realtime';
 import { EngineClient } from '../../../src/engine-client';
 import { applySetup, LessonRun, lessonIdOf, parseLesson, readSavedProgress, type Lesson } from '../../../src/lessons';
-import type { Command } from '../../../src/sh';
-import { curlCommand, HostSession, userFs, type HostTerminal } from '../../../src/shell';
+import { HostSession, userFs, type HostTerminal } from '../../../src/shell';
 import { createWorld } from '../../../src/sim/engine';
 import type { World } from '../../../src/sim/world';
 import type { History } from '../../../src/term';
@@ -25,7 +24,7 @@ import { replayLog } from '../../replay';
 import { openStore, type LogRecord, type Store, type WorldMeta } from '../../store';
 import { inProcessTransport } from '../../transport';
 import { lessonStoreName, progressKey } from '../routes';
-import { dockerRunner, engineCurl, marked, type DaemonAccess } from './daemon-access';
+import { daemonListeners, marked, type DaemonAccess } from './daemon-access';
 import type { LessonPanel } from './panel';
 
 const LESSONS = import.meta.glob<string>('../../../content/lessons/*.md', { query: '?raw', import: 'default' });
@@ -197,7 +196,6 @@ export async function bootLesson(ctx: LessonBootContext): Promise<LessonRuntime>
   const startSession = (pe: PageEditor, firstLine?: Promise<string | null>): void => {
     const r = rt;
     const d = r.world.daemon();
-    let hostCurl: Command | null = null;
     const s: HostSession = new HostSession({
       terminal: watched(pe, r),
       fs: userFs(d.hostFs, {
@@ -216,8 +214,7 @@ export async function bootLesson(ctx: LessonBootContext): Promise<LessonRuntime>
       hostIp: d.info.ip,
       kernelRelease: d.info.kernelVersion,
       reset: () => void reset(),
-      docker: dockerRunner(r.access),
-      commands: { curl: engineCurl(r.access, () => (hostCurl ??= curlCommand(s.services))) },
+      daemon: daemonListeners(r.access),
     });
     session = s;
     resizeSub?.dispose();
