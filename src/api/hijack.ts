@@ -181,6 +181,8 @@ export async function hijackExec(ctx: Ctx, id: string, req: Request): Promise<Hi
   const op = d.op('exec.start');
   d.hop(op, 'client', 'dockerd', `POST /exec/${id.slice(0, 12)}/start`, { object: inst.container.id });
   const tty = body.Tty || inst.opts.Tty;
+  // the console's size at start (moby's process spec), when the client gives one
+  if (body.ConsoleSize && (body.ConsoleSize[0] > 0 || body.ConsoleSize[1] > 0)) inst.opts.ConsoleSize = body.ConsoleSize;
   if (body.Detach) {
     e.execs.start(id, { output: () => {}, done: () => {} }, op, tty);
     return new Response(null, { status: 200 });

@@ -74,6 +74,8 @@ export interface SystemInfo {
   cpus?: number;
   /** Optional: memory in KiB (`free`); 2 GiB when absent. */
   memTotalKiB?: number;
+  /** Optional: the process's controlling terminal (a container's -t): its device and its size now. */
+  terminal?: { path: string; size(): { rows: number; columns: number } };
 }
 
 export interface CommandContext {

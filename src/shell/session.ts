@@ -116,6 +116,13 @@ export class HostSession {
       now: options.now,
       cpus: 4,
       memTotalKiB: 8_129_108,
+      terminal: {
+        path: '/dev/pts/0',
+        size: () => {
+          const { columns, rows } = options.size();
+          return { rows, columns };
+        },
+      },
     };
     const table: { t?: ReturnType<typeof hostCommands> } = {};
     const commands = hostCommands(

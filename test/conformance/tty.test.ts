@@ -34,7 +34,7 @@ describe.skipIf(skip)('docker CLI 28.2.2 against docksim: -it in a pseudo-termin
   });
 
   // The container's terminal gets the CLI's size (POST /containers/{id}/resize after start).
-  it.skip("docker run -it: the container sees a terminal of the CLI's size (skipped: busybox's stty and tty applets are not modelled in src/sh yet)", async () => {
+  it("docker run -it: the container sees a terminal of the CLI's size", async () => {
     const t = host.dockerTty(['run', '-it', '--rm', 'alpine', 'sh', '-c', 'stty size; tty'], { rows: 30, cols: 100, timeoutMs: 20_000 });
     const r = await t.result();
     expect(r.code).toBe(0);

@@ -319,7 +319,7 @@ describe('the shell as a process among processes', () => {
     expect(seen).not.toContain('set-title');
   });
 
-  it('exec of a program hands the process over: the driver sees exec with the new argv', () => {
+  it('exec of a program hands the process over: the driver sees exec with the new argv and credentials', () => {
     const seen: unknown[] = [];
     const r = runMain(['bash', '-c', 'echo before; exec me one two'], {
       flavor: 'bash',
@@ -333,7 +333,7 @@ describe('the shell as a process among processes', () => {
     // the program runs as the process itself: its pid is the shell's
     expect(r.status).toBe(1);
     expect(seen).toEqual([
-      ['exec', { argv: ['me', 'one', 'two'] }],
+      ['exec', { argv: ['me', 'one', 'two'], uid: expect.any(Number), gid: expect.any(Number) }],
       ['getpid', undefined],
       ['set-title', { title: 'renamed' }],
     ]);

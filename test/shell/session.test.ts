@@ -37,6 +37,11 @@ describe('the host shell', () => {
     expect(await h.run('echo $SHLVL; bash -c \'echo $SHLVL\'')).toBe('1\n2');
   });
 
+  test("the terminal: tty names it, stty size is the window's; a pipe is not a terminal", async () => {
+    const h = start();
+    expect(await h.run('tty; stty size; tty < /dev/null; echo | stty size')).toMatch(/^\/dev\/pts\/0\n\d+ \d+\nnot a tty\nstty: 'standard input': Inappropriate ioctl for device$/);
+  });
+
   test('files: mkdir, cd, a heredoc typed over several lines, pipes, redirects; new files belong to learner', async () => {
     const h = start();
     await h.run('mkdir site && cd site');

@@ -178,6 +178,39 @@ function* hostname(ctx: CommandContext, env: AppletEnv): Run<number> {
   return 0;
 }
 
+// ---------------------------------------------------------------------------- terminal
+
+/** The terminal on stdin (a container's -t), or null when stdin is a pipe, a file or nothing. */
+function stdinTerminal(ctx: CommandContext): NonNullable<CommandContext['sys']['terminal']> | null {
+  return ctx.stdin.interactive && ctx.sys.terminal ? ctx.sys.terminal : null;
+}
+
+function* tty(ctx: CommandContext, env: AppletEnv): Run<number> {
+  const p = getopt(ctx, env, { flags: 's', long: { silent: { key: 's' }, quiet: { key: 's' } }, usage: 'tty [-s]\n\nPrint file name of stdin\'s terminal\n\n\t-s\tPrint nothing, only return exit status\n' });
+  if (typeof p === 'number') return p;
+  const t = stdinTerminal(ctx);
+  if (!has(p, 's')) ctx.stdout.write(t ? `${t.path}\n` : 'not a tty\n');
+  return t ? 0 : 1;
+}
+
+/** stty: `size`, the first line of -a, and settings accepted as they are (raw, -echo, sane...). */
+function* stty(ctx: CommandContext, env: AppletEnv): Run<number> {
+  const args = ctx.args.slice(1);
+  const t = stdinTerminal(ctx);
+  if (!t) {
+    warn(ctx, env, env.flavor === 'gnu' ? "'standard input': Inappropriate ioctl for device" : 'standard input: Not a tty');
+    return 1;
+  }
+  const { rows, columns } = t.size();
+  if (args[0] === 'size') {
+    ctx.stdout.write(`${rows} ${columns}\n`);
+    return 0;
+  }
+  if (args.length === 0) ctx.stdout.write('speed 38400 baud; line = 0;\n');
+  else if (args[0] === '-a' || args[0] === '--all') ctx.stdout.write(`speed 38400 baud; rows ${rows}; columns ${columns}; line = 0;\n`);
+  return 0;
+}
+
 function* whoami(ctx: CommandContext, env: AppletEnv): Run<number> {
   const p = getopt(ctx, env, { usage: 'whoami\n\nPrint the user name associated with the current effective user id\n' });
   if (typeof p === 'number') return p;
@@ -682,4 +715,6 @@ export const SYSTEM_APPLETS: Record<string, AppletDef> = {
   free: { run: free },
   nproc: { run: nproc },
   which: { run: which },
+  tty: { run: tty },
+  stty: { run: stty },
 };

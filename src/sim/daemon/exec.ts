@@ -128,7 +128,7 @@ export class ExecService {
     e.running = true;
     const proc = this.rt.spawn(
       c,
-      { argv: r.argv, env, cwd, tty: useTty, program: r.program, init: false, user },
+      { argv: r.argv, env, cwd, tty: useTty, program: r.program, init: false, user, winsize: () => e.opts.ConsoleSize ?? [0, 0] },
       {
         container: c,
         execId: id,

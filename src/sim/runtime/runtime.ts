@@ -3,7 +3,7 @@
 // the network plumbing done at start (endpoints, published ports). Every step records its hop
 // on the trace with the OCI runtime state it reaches.
 
-import type { Command } from '../../sh/types';
+import type { Command, SystemInfo } from '../../sh/types';
 import { Layer, MemoryFs, MountFs, OverlayFs, copyTree } from '../../vfs';
 import type { FileSystem } from '../../vfs/types';
 import { invalid, systemError } from '../core/errors';
@@ -228,6 +228,9 @@ export class SimRuntime implements Runtime, ProcessHost {
     d.hop(op, 'runc', 'shim', 'container created (runc init waits)', { object: c.id, oci: 'created' });
     d.hop(op, 'shim', 'runc', 'runc start', { object: c.id, oci: 'running' });
     c.exitCode = 0;
+    // the process's console starts at the size the client gave (HostConfig.ConsoleSize), as in moby's OCI spec
+    const [rows, columns] = c.hostConfig.ConsoleSize ?? [0, 0];
+    if (c.config.Tty && (rows > 0 || columns > 0)) c.ttySize = [rows, columns];
     const proc = this.spawn(c, { argv: r.argv, env, cwd, tty: c.config.Tty, program: r.program, init: true }, { container: c });
     c.main = proc;
     c.pid = proc.hostPid;
@@ -263,6 +266,8 @@ export class SimRuntime implements Runtime, ProcessHost {
       catches?: readonly string[];
       /** The `User` to run as (an exec's); the container's by default. */
       user?: string;
+      /** With tty: the terminal's size as it is now ([rows, columns]; 0 where unknown). */
+      winsize?: () => readonly [number, number];
     },
     owner: ProcessOwner,
   ): SimProcess {
@@ -286,6 +291,7 @@ export class SimRuntime implements Runtime, ProcessHost {
         machine: this.d.info.architecture,
         os: 'GNU/Linux',
         now: () => this.d.now(),
+        terminal: opts.tty ? this.terminal(c, opts.winsize ?? (() => c.ttySize)) : undefined,
       },
       tty: opts.tty,
       columns: c.ttySize[1] || 80,
@@ -295,6 +301,21 @@ export class SimRuntime implements Runtime, ProcessHost {
     c.processes.set(proc.pid, proc);
     this.owners.set(proc, owner);
     return proc;
+  }
+
+  /** A new pseudo-terminal of the container's devpts: the lowest number no running process holds. */
+  private terminal(c: Container, winsize: () => readonly [number, number]): NonNullable<SystemInfo['terminal']> {
+    const held = new Set<string>();
+    for (const p of c.processes.values()) if (p.state === 'running' && p.spec.sys.terminal) held.add(p.spec.sys.terminal.path);
+    let n = 0;
+    while (held.has(`/dev/pts/${n}`)) n++;
+    return {
+      path: `/dev/pts/${n}`,
+      size: () => {
+        const [rows, columns] = winsize();
+        return { rows, columns };
+      },
+    };
   }
 
   /** Name, uid and gid a process runs with (root when the user cannot be found). */
