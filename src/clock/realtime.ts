@@ -17,6 +17,9 @@ export class RealtimeDriver {
   private realStart: number;
   private virtualStart: number;
   private timer: ReturnType<typeof setTimeout> | null = null;
+  /** What the timer is set for: the due time and the virtual start it was reckoned from. */
+  private armedDue = NaN;
+  private armedStart = NaN;
   private stopped = false;
   private unsub: () => void;
 
@@ -46,9 +49,14 @@ export class RealtimeDriver {
   private arm(): void {
     if (this.stopped) return;
     const due = this.world.clock.nextDue();
+    // the timer already set fires at the same real time: keep it (sync runs on every request
+    // and every reading of the time, so this is the common case)
+    if (this.timer && due === this.armedDue && this.virtualStart === this.armedStart) return;
     if (this.timer) clearTimeout(this.timer);
     this.timer = null;
     if (due === undefined) return;
+    this.armedDue = due;
+    this.armedStart = this.virtualStart;
     const virtualNow = this.virtualStart + (this.realNow() - this.realStart) * this.speed;
     const wait = Math.max(0, (due - virtualNow) / this.speed);
     this.timer = setTimeout(() => {

@@ -644,7 +644,8 @@ async function dfVerbose(cli: Cli, format: string, du: DiskUsage, bsz: number): 
     };
     return new GoStruct('*formatter.imageContext', {}, m, { json: () => Object.fromEntries(Object.entries(m).map(([k, fn]) => [k, fn()])) });
   });
-  const containers = (du.Containers ?? []).map((c) => containerContext({ ...c, SizeRootFs: 0 }, { trunc, now: cli.now(), zone: cli.zone }));
+  const now = cli.now();
+  const containers = (du.Containers ?? []).map((c) => containerContext({ ...c, SizeRootFs: 0 }, { trunc, now, zone: cli.zone }));
   const volumes = (du.Volumes ?? []).map((v) => volumeContext(v));
   if (format !== 'table') {
     const tmpl = parseDockerTemplate(format.replace(/\\t/g, '\t').replace(/\\n/g, '\n'));

@@ -39,7 +39,9 @@ export async function runPs(cli: Cli, inv: Invocation): Promise<void> {
   if (filters) query.filters = filters;
   const containers = await cli.json<ContainerSummary[]>('GET', '/containers/json', { query });
   const trunc = !f.get<boolean>('no-trunc');
-  const items = (containers ?? []).map((c) => containerContext(c, { trunc, now: cli.now(), zone: cli.zone }));
+  // one reading of the clock for the whole list
+  const now = cli.now();
+  const items = (containers ?? []).map((c) => containerContext(c, { trunc, now, zone: cli.zone }));
   try {
     cli.out(writeFormatted(containerFormat(format, quiet, size), CONTAINER_HEADER, items));
   } catch (e) {
