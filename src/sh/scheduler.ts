@@ -39,6 +39,8 @@ export interface Task {
   parent?: Task;
   /** Part of a background job: not in the terminal's foreground process group. */
   background?: boolean;
+  /** Signals the task ignores (SIG_IGN), inherited by what it starts. */
+  ignored?: ReadonlySet<string>;
   /** Process id, when the shell gave it one. */
   pid?: number;
 }

@@ -467,6 +467,7 @@ export class Shell {
     const t = this.root.sched.spawn(gen, stdin, label);
     t.parent = this.selfTask;
     t.background = this.inBackground;
+    t.ignored = this.selfTask?.ignored;
     return t;
   }
 
@@ -985,6 +986,8 @@ export class Shell {
     const text = andOrText(node);
     const t = this.spawn(sub.asProcess(sub.execAndOr(node, jobFds)), jobFds.get(0)?.input ?? null, text);
     t.background = true;
+    // without job control, an asynchronous list ignores SIGINT and SIGQUIT (POSIX 2.11)
+    if (!this.interactive) t.ignored = ASYNC_IGNORED;
     t.pid = pid;
     sub.selfTask = t;
     this.root.sched.keep.add(t);
@@ -2035,7 +2038,7 @@ export class Shell {
   signalTask(task: Task, sig: Signal): void {
     const sched = this.root.sched;
     const tree = (t: Task): Task[] => [t, ...sched.tasks.filter((c) => c.parent === t).flatMap(tree)];
-    for (const t of tree(task).reverse()) sched.throwInto(t, sig);
+    for (const t of tree(task).reverse()) if (!t.ignored?.has(sig.signal)) sched.throwInto(t, sig);
   }
 
   /** Delivers a signal to this shell itself (kill $$). */
@@ -2044,6 +2047,9 @@ export class Shell {
   }
 
 }
+
+/** What a background job of a shell without job control ignores. */
+const ASYNC_IGNORED: ReadonlySet<string> = new Set(['SIGINT', 'SIGQUIT']);
 
 const BASE_FS = Symbol.for('docksim.sh.baseFs');
 
