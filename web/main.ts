@@ -5,7 +5,7 @@
 import '@xterm/xterm/css/xterm.css';
 import './style.css';
 import { Terminal } from '@xterm/xterm';
-import { History } from '../src/term';
+import { History, deferViewportSync } from '../src/term';
 import { pageEditor } from './editor';
 import { FIRST_PROMPT } from './prompt';
 const HISTORY_KEY = 'docksim.history';
@@ -43,6 +43,7 @@ const term = new Terminal({
   },
 });
 term.open(host);
+deferViewportSync(term);
 fit();
 term.onTitleChange((t) => {
   document.title = t ? `${t} — docksim` : 'docksim';

@@ -10,4 +10,5 @@ export { wcwidth, textWidth, stripAnsi } from './width';
 export type { WidthFn } from './width';
 export { attachLineEditor, terminalWidth } from './xterm';
 export type { AttachedEditor } from './xterm';
+export { deferViewportSync } from './viewport';
 export { benchKeystrokes } from './bench';

@@ -153,6 +153,37 @@ describe.skipIf(!HAVE_CHROMIUM)('the playground in Chromium', () => {
     expect(await run(page, 'history 2')).toBe('    3  history\n    4  history 2');
   }, 60_000);
 
+  test('a long output: the scrollbar follows it to the bottom, the wheel scrolls back through it', async () => {
+    const page = await open();
+    expect((await run(page, 'seq 1 200')).split('\n').slice(-2)).toEqual(['199', '200']);
+    // the slider of the vertical scrollbar ends at the bottom of its track
+    const slider = () =>
+      page.evaluate(() => {
+        const bar = document.querySelector('.xterm .scrollbar.vertical') as HTMLElement;
+        const s = bar.querySelector('.slider') as HTMLElement;
+        return { top: s.offsetTop, height: s.offsetHeight, track: bar.offsetHeight };
+      });
+    await page.waitForFunction(() => {
+      const bar = document.querySelector('.xterm .scrollbar.vertical') as HTMLElement | null;
+      const s = bar?.querySelector('.slider') as HTMLElement | null;
+      return !!bar && !!s && s.offsetHeight > 0 && Math.abs(s.offsetTop + s.offsetHeight - bar.offsetHeight) <= 1;
+    });
+    const atBottom = await slider();
+    expect(atBottom.height).toBeLessThan(atBottom.track / 2);
+    // the wheel goes back to the first lines and down again to the prompt
+    const box = (await page.locator('.xterm-screen').boundingBox())!;
+    await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+    const wheel = async (dy: number) => {
+      for (let k = 0; k < 10; k++) await page.mouse.wheel(0, dy);
+    };
+    for (let i = 0; i < 40 && !(await rows(page)).includes('1'); i++) await wheel(-1000);
+    expect(await rows(page)).toContain('1');
+    expect((await slider()).top).toBe(0);
+    for (let i = 0; i < 40 && !PROMPT.test((await rows(page)).at(-1) ?? ''); i++) await wheel(1000);
+    expect(await rows(page)).toContain('200');
+    expect(await run(page, 'echo back')).toBe('back');
+  }, 90_000);
+
   test('Ctrl-C stops docker logs -f', async () => {
     const page = await open();
     await run(page, "docker run -d --name ticker alpine sh -c 'while true; do echo tick; sleep 1; done'", 60_000);

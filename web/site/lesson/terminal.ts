@@ -3,6 +3,7 @@
 // tab shown on a phone).
 
 import { Terminal } from '@xterm/xterm';
+import { deferViewportSync } from '../../../src/term';
 
 export const TERMINAL_THEME = {
   background: '#300a24',
@@ -39,6 +40,7 @@ export function createTerminal(host: HTMLElement, opts: { screenReader?: boolean
     theme: TERMINAL_THEME,
   });
   term.open(host);
+  deferViewportSync(term);
   const fit = (): void => {
     const core = (term as unknown as { _core?: { _renderService?: { dimensions?: { css: { cell: { width: number; height: number } } } } } })._core;
     const cell = core?._renderService?.dimensions?.css.cell;
