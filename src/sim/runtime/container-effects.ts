@@ -154,6 +154,8 @@ export function containerEffects(engine: () => Engine): CustomEffects {
             pid,
             ppid: proc.pid,
             catches: spec.catches ?? (spec.program ? [] : ['SIGTERM', 'SIGINT', 'SIGQUIT']),
+            // a forked child runs as its parent does now
+            user: `${proc.uid}:${proc.gid}`,
           },
           {
             container: c,

@@ -38,6 +38,8 @@ describe('images that need a password', () => {
     expect(r.state).toBe('running');
     expect(r.stdout).toContain('PostgreSQL init process complete; ready for start up.');
     expect(r.stderr.trimEnd().split('\n').pop()).toMatch(/\[1\] LOG: {2}database system is ready to accept connections$/);
+    // gosu made the server the postgres user (999), and its children with it
+    expect(new Set((await t.top(r.id)).map((row) => row[0]))).toEqual(new Set(['999']));
     const q = await t.exec(r.id, ['psql', '-U', 'postgres', '-tAc', 'SELECT 1']);
     expect(q).toEqual({ stdout: '1\n', stderr: '', code: 0 });
   });
