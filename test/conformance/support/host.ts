@@ -61,6 +61,8 @@ export async function startHost(opts: HostOptions = {}): Promise<Host> {
       DOCKSIM_SEED: opts.seed ?? 'conformance',
       DOCKSIM_LOG: '',
       DOCKSIM_DOCKER_SOCKET: '',
+      // fixed ports such as 8080 stay inside the simulation: tests share this machine
+      DOCKSIM_PUBLISH: '0',
     },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
