@@ -26,3 +26,17 @@ export function humanDuration(ms: number): string {
   if (hours < 24 * 365 * 2) return `${Math.trunc(hours / 24 / 30)} months`;
   return `${Math.trunc(Math.trunc(wholeHours) / 24 / 365)} years`;
 }
+
+/**
+ * The smallest elapsed time after `ms` at which humanDuration's text may read differently:
+ * humanDuration is the same for every duration in [ms, humanDurationChangesAt(ms)). Seconds
+ * change on whole seconds, minutes on whole minutes, the rest on half hours (hours round half
+ * up); one millisecond early there, so that float rounding of fractional times stays covered.
+ */
+export function humanDurationChangesAt(ms: number): number {
+  if (ms < 1000) return 1000;
+  if (ms < 60_000) return (Math.trunc(ms / 1000) + 1) * 1000;
+  if (ms < 3_600_000) return (Math.trunc(ms / 60_000) + 1) * 60_000;
+  const next = (Math.floor(ms / 1_800_000) + 1) * 1_800_000;
+  return next - 1 > ms ? next - 1 : next;
+}

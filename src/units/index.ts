@@ -1,4 +1,4 @@
-export { humanDuration } from './human-duration';
+export { humanDuration, humanDurationChangesAt } from './human-duration';
 export {
   humanSize,
   humanSizeWithPrecision,

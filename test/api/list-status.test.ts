@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { containerSummary } from '../../src/api/views/containers';
 import { testEngine } from '../support/engine';
 
 describe('GET /containers/json as time passes', () => {
@@ -26,5 +27,36 @@ describe('GET /containers/json as time passes', () => {
     expect((await t.call('POST', '/containers/late/stop?t=0')).status).toBe(204);
     await t.advance(5_000);
     expect(await statuses()).toEqual({ '/early': 'Up 3 minutes' });
+  });
+});
+
+describe('GET /containers/json: the body patched as Statuses change', () => {
+  it('is byte for byte the body made afresh, whatever the time steps', async () => {
+    const t = testEngine();
+    await t.pull('debian:bookworm');
+    const make = async (name: string, cmd: string[], labels: Record<string, string> = {}) => {
+      expect((await t.json('POST', `/containers/create?name=${name}`, { Image: 'debian:bookworm', Cmd: cmd, Labels: labels })).status).toBe(201);
+      expect((await t.call('POST', `/containers/${name}/start`)).status).toBe(204);
+    };
+    // start times apart, multi-byte characters before and after Statuses, every kind of Status
+    for (let i = 0; i < 8; i++) {
+      await make(`c${i}`, ['sleep', '100000'], i % 3 === 0 ? { note: `été ${'✓'.repeat(i)}` } : {});
+      await t.advance(137 * (i + 1));
+    }
+    await make('gone', ['sh', '-c', 'exit 3'], { 'ü': 'ö' });
+    expect((await t.call('POST', '/containers/c2/pause')).status).toBe(204);
+    expect((await t.json('POST', '/containers/create?name=fresh', { Image: 'debian:bookworm', Cmd: ['true'] })).status).toBe(201);
+    const body = async () => (await t.call('GET', '/containers/json?all=1')).text();
+    // each item made again from the container, outside every cache
+    const afresh = () => {
+      const d = t.world.daemon();
+      const items = d.containerList().map((c) => JSON.stringify(containerSummary(d, c, false, t.engine().images.displayRef(c))));
+      return `[${items.join(',')}]\n`;
+    };
+    expect(await body()).toBe(afresh());
+    for (const step of [...Array<number>(40).fill(250), 1, 300, 300, 999, 1, 700, 4_000, 45_000, 61_000, 600_000, 3_000_000, 1_799_999, 1, 86_400_000, 0, 14 * 86_400_000]) {
+      t.world.advance(step);
+      expect(await body()).toBe(afresh());
+    }
   });
 });

@@ -10,7 +10,7 @@ import { compareStamps, parseTimeArg } from '../../sim/daemon/containers';
 import { compareVersions, ctxOf, readJson, traceOp, type Env } from '../app';
 import { frame, streamType } from '../hijack';
 import { boolValue, bytesResponse, empty, intValue, json, stream } from '../http';
-import { containerInspect, containerListBody, containerSummaryJson } from '../views/containers';
+import { containerInspect, containerListBody, containerSummaryParts } from '../views/containers';
 import { containerStats, statsJson } from '../views/stats';
 import { containerTop } from '../views/top';
 
@@ -30,7 +30,7 @@ export function containerRoutes(app: Hono<Env>): void {
         { all: boolValue(c.req.query('all')), limit: intValue(c.req.query('limit'), -1, 'limit'), filters: Filters.parse(c.req.query('filters')) },
         (ctr, ref) => e.images.isAncestor(ctr.imageId, ref),
       ),
-      (ctr) => containerSummaryJson(d, ctr, size, e.images.displayRef(ctr)),
+      (ctr) => containerSummaryParts(d, ctr, size, e.images.displayRef(ctr)),
     );
     return bytesResponse(200, body, 'application/json');
   });

@@ -121,68 +121,156 @@ export function portsList(c: Container): { IP?: string; PrivatePort: number; Pub
   return out;
 }
 
-const summaryCache = new WeakMap<Container, { key: string; head: string; tail: string }>();
+/** One item of GET /containers/json as UTF-8 before and after its Status, which depends on the time. */
+export interface SummaryParts {
+  key: string;
+  head: Uint8Array;
+  tail: Uint8Array;
+}
+const summaryCache = new WeakMap<Container, SummaryParts>();
 
 interface ListEntry {
   key: string;
   list: Container[];
-  /** the time the statuses were computed at */
+  /** the time the statuses were brought up to date at */
   now: number;
+  /** the earliest time one of them may read differently */
+  due: number;
   statuses: string[];
-  /** each container's JSON text */
-  items: string[];
+  /** per item: the time its Status may read differently */
+  changesAt: Float64Array;
+  /** per item: where its Status (a JSON string) starts in `bytes`, and its length */
+  at: Int32Array;
+  len: Int32Array;
   bytes: Uint8Array<ArrayBuffer>;
 }
 const listCache = new WeakMap<Daemon, ListEntry>();
 const encoder = new TextEncoder();
+const COMMA = 0x2c;
+
+const statusBytes = (status: string) => encoder.encode(JSON.stringify(status));
 
 /**
- * The body of GET /containers/json. The selection and each item's JSON are cached until the
- * daemon changes; as time passes, only the items whose Status string changed are made again,
- * and the body is encoded again only when one did (at the same time nothing is computed).
+ * The body of GET /containers/json. The selection and each item's bytes are cached until the
+ * daemon changes. As time passes, only the Statuses that may read differently are computed
+ * again (each container says when its own may: the next second, minute or half hour), and when
+ * one does, the new body is the previous one copied with those Statuses replaced. At the same
+ * time, or before any Status changes, the previous body is the answer.
  */
-export function containerListBody(d: Daemon, query: string, size: boolean, select: () => Container[], item: (c: Container) => string): Uint8Array<ArrayBuffer> {
+export function containerListBody(d: Daemon, query: string, size: boolean, select: () => Container[], parts: (c: Container) => SummaryParts): Uint8Array<ArrayBuffer> {
   const key = `${d.version}|${query}`;
   const now = d.now();
   const hit = listCache.get(d);
   if (hit && hit.key === key && !size) {
-    if (hit.now === now) return hit.bytes;
-    let changed = false;
-    for (let i = 0; i < hit.list.length; i++) {
-      const status = hit.list[i]!.statusText(now);
-      if (status === hit.statuses[i]) continue;
-      hit.statuses[i] = status;
-      hit.items[i] = item(hit.list[i]!);
-      changed = true;
-    }
-    hit.now = now;
-    if (changed) hit.bytes = encoder.encode(`[${hit.items.join(',')}]\n`);
+    if (now >= hit.now && now < hit.due) return hit.bytes;
+    updateStatuses(hit, now);
     return hit.bytes;
   }
-  const list = hit && hit.key === key ? hit.list : select();
-  const items = list.map(item);
-  const bytes = encoder.encode(`[${items.join(',')}]\n`);
-  listCache.set(d, { key, list, now, statuses: list.map((c) => c.statusText(now)), items, bytes });
-  return bytes;
+  const entry = buildList(key, hit && hit.key === key ? hit.list : select(), now, parts);
+  listCache.set(d, entry);
+  return entry.bytes;
+}
+
+function buildList(key: string, list: Container[], now: number, parts: (c: Container) => SummaryParts): ListEntry {
+  const n = list.length;
+  const items = list.map(parts);
+  const statuses = list.map((c) => c.statusText(now));
+  const encoded = statuses.map(statusBytes);
+  const changesAt = new Float64Array(n);
+  let due = Infinity;
+  let total = n > 0 ? 3 + n - 1 : 3;
+  for (let i = 0; i < n; i++) {
+    total += items[i]!.head.length + encoded[i]!.length + items[i]!.tail.length;
+    changesAt[i] = list[i]!.statusChangesAt(now);
+    if (changesAt[i]! < due) due = changesAt[i]!;
+  }
+  const bytes = new Uint8Array(total);
+  const at = new Int32Array(n);
+  const len = new Int32Array(n);
+  let o = 0;
+  bytes[o++] = 0x5b; // [
+  for (let i = 0; i < n; i++) {
+    if (i > 0) bytes[o++] = COMMA;
+    const { head, tail } = items[i]!;
+    bytes.set(head, o);
+    o += head.length;
+    at[i] = o;
+    len[i] = encoded[i]!.length;
+    bytes.set(encoded[i]!, o);
+    o += encoded[i]!.length;
+    bytes.set(tail, o);
+    o += tail.length;
+  }
+  bytes[o++] = 0x5d; // ]
+  bytes[o++] = 0x0a;
+  return { key, list, now, due, statuses, changesAt, at, len, bytes };
+}
+
+/** Brings the Statuses of a cached list to `now`; a new body when one of them reads differently. */
+function updateStatuses(e: ListEntry, now: number): void {
+  const back = now < e.now; // the clock never goes back; if it did, everything is computed again
+  const n = e.list.length;
+  let changed: (Uint8Array | undefined)[] | null = null;
+  let grow = 0;
+  let due = Infinity;
+  for (let i = 0; i < n; i++) {
+    if (back || e.changesAt[i]! <= now) {
+      const c = e.list[i]!;
+      e.changesAt[i] = c.statusChangesAt(now);
+      const status = c.statusText(now);
+      if (status !== e.statuses[i]) {
+        e.statuses[i] = status;
+        const b = statusBytes(status);
+        (changed ??= new Array<Uint8Array | undefined>(n))[i] = b;
+        grow += b.length - e.len[i]!;
+      }
+    }
+    if (e.changesAt[i]! < due) due = e.changesAt[i]!;
+  }
+  e.now = now;
+  e.due = due;
+  if (!changed) return;
+  // the new body: the old one's bytes between the changed Statuses, the new Statuses between
+  const old = e.bytes;
+  const out = new Uint8Array(old.length + grow);
+  let src = 0;
+  let dst = 0;
+  for (let i = 0; i < n; i++) {
+    const a = e.at[i]!;
+    const b = changed[i];
+    if (!b) {
+      e.at[i] = a + dst - src;
+      continue;
+    }
+    out.set(old.subarray(src, a), dst);
+    dst += a - src;
+    out.set(b, dst);
+    e.at[i] = dst;
+    dst += b.length;
+    src = a + e.len[i]!;
+    e.len[i] = b.length;
+  }
+  out.set(old.subarray(src), dst);
+  e.bytes = out;
 }
 
 /**
- * One item of GET /containers/json as JSON text. Everything but Status is cached until the
- * daemon changes (its version); Status depends on the time and is computed per request.
+ * One item of GET /containers/json as the bytes around its Status. They are cached until the
+ * daemon changes (its version); the Status depends on the time and is the list's to add.
  */
-export function containerSummaryJson(d: Daemon, c: Container, size: boolean, imageRef: string): string {
+export function containerSummaryParts(d: Daemon, c: Container, size: boolean, imageRef: string): SummaryParts {
   const key = `${d.version}|${size}|${imageRef}`;
   let e = summaryCache.get(c);
   if (!e || e.key !== key) {
     const obj = containerSummary(d, c, size, imageRef);
-    const marker = '\u0000status\u0000';
-    obj.Status = marker;
+    const marker = JSON.stringify('\u0000status\u0000');
+    obj.Status = '\u0000status\u0000';
     const text = JSON.stringify(obj);
-    const at = text.indexOf(JSON.stringify(marker));
-    e = { key, head: text.slice(0, at), tail: text.slice(at + JSON.stringify(marker).length) };
+    const at = text.indexOf(marker);
+    e = { key, head: encoder.encode(text.slice(0, at)), tail: encoder.encode(text.slice(at + marker.length)) };
     summaryCache.set(c, e);
   }
-  return `${e.head}${JSON.stringify(c.statusText(d.now()))}${e.tail}`;
+  return e;
 }
 
 /** One item of GET /containers/json. */

@@ -3,7 +3,7 @@
 // moby's field order (api/types/container at v28.2.2).
 
 import { createActor, type Actor } from 'xstate';
-import { humanDuration } from '../../units';
+import { humanDuration, humanDurationChangesAt } from '../../units';
 import type { FileSystem } from '../../vfs/types';
 import { rfc3339Nano, ZERO_TIME, type Stamp } from '../core/time';
 import type { SimProcess } from '../runtime/process';
@@ -28,6 +28,15 @@ export interface MountPoint {
 }
 
 export type OutputListener = (stream: 'stdout' | 'stderr', text: string) => void;
+
+/** How long ago `since` was, as docker ps says it (no time at all without a stamp). */
+function ago(now: number, since: Stamp | null): string {
+  return humanDuration(since ? now - since.ms : 0);
+}
+
+function agoChangesAt(now: number, since: Stamp | null): number {
+  return since ? since.ms + humanDurationChangesAt(now - since.ms) : Infinity;
+}
 
 export interface Waiter {
   condition: 'not-running' | 'next-exit' | 'removed';
@@ -128,14 +137,13 @@ export class Container {
 
   /** The `Status` column of docker ps (moby container/state.go String()). */
   statusText(now: number): string {
-    const ago = (s: Stamp | null) => humanDuration(now - (s?.ms ?? now));
     switch (this.status) {
       case 'running':
-        return `Up ${ago(this.startedAt)}`;
+        return `Up ${ago(now, this.startedAt)}`;
       case 'paused':
-        return `Up ${ago(this.startedAt)} (Paused)`;
+        return `Up ${ago(now, this.startedAt)} (Paused)`;
       case 'restarting':
-        return `Restarting (${this.exitCode}) ${ago(this.finishedAt)} ago`;
+        return `Restarting (${this.exitCode}) ${ago(now, this.finishedAt)} ago`;
       case 'removing':
         return 'Removal In Progress';
       case 'dead':
@@ -143,7 +151,26 @@ export class Container {
       default:
         if (!this.startedAt) return 'Created';
         if (!this.finishedAt) return '';
-        return `Exited (${this.exitCode}) ${ago(this.finishedAt)} ago`;
+        return `Exited (${this.exitCode}) ${ago(now, this.finishedAt)} ago`;
+    }
+  }
+
+  /**
+   * The first time after `now` at which statusText may read differently, while the container
+   * stays as it is (Infinity: never). Views that cache the Status text keep it until then.
+   */
+  statusChangesAt(now: number): number {
+    switch (this.status) {
+      case 'running':
+      case 'paused':
+        return agoChangesAt(now, this.startedAt);
+      case 'restarting':
+        return agoChangesAt(now, this.finishedAt);
+      case 'removing':
+      case 'dead':
+        return Infinity;
+      default:
+        return this.startedAt && this.finishedAt ? agoChangesAt(now, this.finishedAt) : Infinity;
     }
   }
 
