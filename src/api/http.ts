@@ -25,10 +25,18 @@ const bodies = new WeakMap<Response, Uint8Array>();
 
 /**
  * A response whose body is `bytes`, kept by the caller (a cache) and never changed. Hosts that
- * write responses themselves take the bytes with `bodyBytes` instead of reading the body.
+ * write responses themselves take the bytes with `bodyBytes` instead of reading the body. The
+ * body is a stream of those very bytes (a Response made from bytes copies them at once, read
+ * or not): readers of the stream get the cache's bytes and must not write to them.
  */
 export function bytesResponse(status: number, bytes: Uint8Array<ArrayBuffer>, contentType: string): Response {
-  const res = new Response(bytes, { status, headers: { 'Content-Type': contentType } });
+  const body = new ReadableStream<Uint8Array>({
+    pull(controller) {
+      controller.enqueue(bytes);
+      controller.close();
+    },
+  });
+  const res = new Response(body, { status, headers: { 'Content-Type': contentType } });
   bodies.set(res, bytes);
   return res;
 }
