@@ -1473,6 +1473,13 @@ function stripPasteMarkers(s: string): string {
 export function advanceColumn(col: number, s: string, cols: number, width: WidthFn = wcwidth): number {
   let i = 0;
   const n = s.length;
+  // A CR sends the column to 0 whatever came before it; without escape sequences (which could
+  // swallow a CR) only the text after the last CR counts: a long output is not walked through.
+  const cr = s.lastIndexOf('\r');
+  if (cr > 0 && s.indexOf('\x1b') < 0) {
+    col = 0;
+    i = cr + 1;
+  }
   while (i < n) {
     const c = s.charCodeAt(i);
     if (c >= 0x20 && c < 0x7f) {

@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
 import { LineDiscipline } from '../../src/term/cooked';
 import { advanceColumn } from '../../src/term/editor';
@@ -147,6 +148,18 @@ describe('column tracking', () => {
     expect(advanceColumn(5, 'f', 5)).toBe(1);
     const link = `\x1b]8;;https://example.com/${'x'.repeat(100)}\x1b\\here\x1b]8;;\x07`;
     expect(advanceColumn(0, link, 80)).toBe(4);
+  });
+
+  test('a long text ends where writing it piece by piece ends (CR, LF, BS, TAB, wide and escaped text)', () => {
+    const piece = fc.constantFrom('a', 'bc', '\r', '\n', '\r\n', '\b', '\t', '中', 'é', '\x1b[5G', '\x1b[2D', '\x1b]0;t\r\x07', ' ');
+    fc.assert(
+      fc.property(fc.array(piece, { maxLength: 40 }), fc.integer({ min: 0, max: 12 }), fc.integer({ min: 2, max: 12 }), (pieces, col, cols) => {
+        const start = Math.min(col, cols);
+        let stepwise = start;
+        for (const p of pieces) for (const ch of p.startsWith('\x1b') ? [p] : [...p]) stepwise = advanceColumn(stepwise, ch, cols);
+        expect(advanceColumn(start, pieces.join(''), cols)).toBe(stepwise);
+      }),
+    );
   });
 });
 
