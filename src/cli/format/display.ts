@@ -10,13 +10,14 @@ import { charWidth } from './runewidth';
  */
 export function ellipsis(s: string, maxDisplayWidth: number): string {
   if (maxDisplayWidth <= 0) return '';
-  const rs = Array.from(s);
-  if (maxDisplayWidth === 1) return rs[0] ?? '';
   // all ASCII (bytes == runes in Go)
   if (/^[\x00-\x7f]*$/.test(s)) {
+    if (maxDisplayWidth === 1) return s.slice(0, 1);
     if (s.length <= maxDisplayWidth) return s;
-    return rs.slice(0, maxDisplayWidth - 1).join('') + '…';
+    return s.slice(0, maxDisplayWidth - 1) + '…';
   }
+  const rs = Array.from(s);
+  if (maxDisplayWidth === 1) return rs[0] ?? '';
   const display: number[] = [];
   let width = 0;
   for (const r of rs) {
@@ -45,5 +46,15 @@ export function prettyPrint(s: string | null | undefined): string {
 
 /** The COMMAND column of `docker ps`: ellipsized to 20 when truncating, then strconv.Quote. */
 export function commandColumn(command: string, trunc: boolean): string {
-  return goQuote(trunc ? ellipsis(command, 20) : command);
+  // a listing repeats the same few commands: each is quoted once
+  if (command.length > 512) return goQuote(trunc ? ellipsis(command, 20) : command);
+  const cache = trunc ? COMMANDS_TRUNC : COMMANDS;
+  let shown = cache.get(command);
+  if (shown === undefined) {
+    if (cache.size >= 256) cache.clear();
+    cache.set(command, (shown = goQuote(trunc ? ellipsis(command, 20) : command)));
+  }
+  return shown;
 }
+const COMMANDS = new Map<string, string>();
+const COMMANDS_TRUNC = new Map<string, string>();

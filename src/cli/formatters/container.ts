@@ -64,21 +64,36 @@ export function containerFormat(source: string, quiet: boolean, size: boolean): 
 /** the IMAGE column: short ID, or the familiar reference without digest */
 export function containerImage(image: string, imageID: string, trunc: boolean): string {
   if (image === '') return '<no image>';
-  if (trunc) {
-    const t = truncateID(imageID);
-    if (t === truncateID(image)) return t;
-    try {
-      const ref = parseNormalizedNamed(image);
-      if (ref.tag !== undefined) {
-        try {
-          return familiarString(withTag(trimNamed(ref), ref.tag));
-        } catch {
-          // fall through
-        }
-      } else return familiarString(trimNamed(ref));
-    } catch {
-      // not a reference: shown as is
-    }
+  if (!trunc) return image;
+  // a listing names the same few images over and over: each (image, image ID) is worked out once
+  let byId = IMAGE_COLUMN.get(image);
+  if (!byId) {
+    if (IMAGE_COLUMN.size >= 256) IMAGE_COLUMN.clear();
+    IMAGE_COLUMN.set(image, (byId = new Map()));
+  }
+  let shown = byId.get(imageID);
+  if (shown === undefined) {
+    if (byId.size >= 64) byId.clear();
+    byId.set(imageID, (shown = truncatedImage(image, imageID)));
+  }
+  return shown;
+}
+const IMAGE_COLUMN = new Map<string, Map<string, string>>();
+
+function truncatedImage(image: string, imageID: string): string {
+  const t = truncateID(imageID);
+  if (t === truncateID(image)) return t;
+  try {
+    const ref = parseNormalizedNamed(image);
+    if (ref.tag !== undefined) {
+      try {
+        return familiarString(withTag(trimNamed(ref), ref.tag));
+      } catch {
+        // fall through
+      }
+    } else return familiarString(trimNamed(ref));
+  } catch {
+    // not a reference: shown as is
   }
   return image;
 }

@@ -68,6 +68,31 @@ describe('formatter contexts (GoStruct with methods)', () => {
     expect(run(tmpl, ctx)).toBe(want);
   });
 
+  it('{{.Method}} prints what the general walk prints, whatever the method returns', () => {
+    const inner = new GoStruct('*types.State', { Status: 'running' });
+    const s = new GoStruct('*formatter.X', {}, {
+      Str: () => 'text',
+      Empty: () => '',
+      Int: () => 42,
+      Float: () => 1.5,
+      Bool: () => false,
+      Nil: () => null,
+      Undef: () => undefined,
+      List: () => ['a', 'b'],
+      Typed: () => goTyped(T.int64, 7),
+      Struct: () => inner,
+      Throws: () => {
+        throw new Error('boom');
+      },
+    });
+    for (const name of ['Str', 'Empty', 'Int', 'Float', 'Bool', 'Nil', 'Undef', 'List', 'Typed', 'Struct', 'Throws']) {
+      // (.Name) is a parenthesized pipeline: evaluated and printed the general way
+      expect(run(`a{{.${name}}}b`, s), name).toBe(run(`a{{(.${name})}}b`, s).replace(`<(.${name})>`, `<.${name}>`).replace(':1:4:', ':1:3:'));
+    }
+    expect(run('{{.Int}} {{.Nil}} {{.Struct}} {{.List}}', s)).toBe('42 <no value> {running} [a b]');
+    expect(run('a{{.Throws}}', s)).toBe('ERR template: :1:3: executing "" at <.Throws>: error calling Throws: boom');
+  });
+
   it('struct fields and json of a struct keep declaration order', () => {
     const s = new GoStruct('*types.State', { Status: 'running', Running: true, Pid: 42 });
     expect(run('{{.Status}} {{.Running}} {{.Pid}}', s)).toBe('running true 42');

@@ -248,6 +248,7 @@ class Executor {
     this.at(n);
     switch (n.type) {
       case 'action': {
+        if (this.printMethodField(dot, n)) return;
         const val = this.evalPipeline(dot, n.pipe);
         if (n.pipe.decl.length === 0) this.printValue(n, val);
         return;
@@ -632,6 +633,45 @@ class Executor {
       this.errorf(`error calling ${name}: ${(e as Error).message}`);
     }
     return resultValue(result, fn.result);
+  }
+
+  /**
+   * {{.Name}} where Name is a method without parameters of the GoStruct at dot (every column of
+   * a formatter context, so every cell of a table): what the general walk does (evalPipeline →
+   * evalField → callNiladic → printValue), without its intermediate Values when the result is a
+   * string. False when the action is anything else; the general walk then runs it.
+   */
+  private printMethodField(dot: Value, n: Extract<Node, { type: 'action' }>): boolean {
+    const pipe = n.pipe;
+    if (pipe.decl.length !== 0 || pipe.cmds.length !== 1) return false;
+    const args = pipe.cmds[0]!.args;
+    if (args.length !== 1) return false;
+    const field = args[0]!;
+    if (field.type !== 'field' || field.ident.length !== 1) return false;
+    const s = dot.v;
+    if (!dot.type || !(s instanceof GoStruct)) return false;
+    const name = field.ident[0]!;
+    if (!Object.prototype.hasOwnProperty.call(s.methods, name)) return false;
+    const m = s.methods[name];
+    if (typeof m !== 'function' || m.length !== 0) return false;
+    this.at(field);
+    let result: unknown;
+    try {
+      result = (m as () => unknown)();
+    } catch (e) {
+      if (e instanceof TemplateExecError) throw e;
+      this.at(field);
+      this.errorf(`error calling ${name}: ${(e as Error).message}`);
+    }
+    if (typeof result === 'string') {
+      this.at(n);
+      this.out += result;
+      return true;
+    }
+    let val = concrete(resultValue(result, undefined));
+    if (val.type?.kind === 'interface' && (val.v === null || val.v === undefined)) val = INVALID;
+    this.printValue(n, val);
+    return true;
   }
 
   /** evalCall of a method with no parameters and no arguments: its result, or Go's error. */
