@@ -21,29 +21,60 @@ export function json(status: number, body: unknown, extra: Record<string, string
   return new Response(`${JSON.stringify(body)}\n`, { status, headers: { 'Content-Type': JSON_TYPE, ...extra } });
 }
 
-const bodies = new WeakMap<Response, Uint8Array>();
+/**
+ * Bytes a cache lends to one response. `release` is called once, if ever: with true when the
+ * host has written them and holds them no more (the cache may write over them), with false
+ * when the body stream was read (a reader keeps them: never to be written over).
+ */
+export interface LentBytes {
+  bytes: Uint8Array<ArrayBuffer>;
+  release?: (reusable: boolean) => void;
+}
+
+interface Kept extends LentBytes {
+  released: boolean;
+}
+const bodies = new WeakMap<Response, Kept>();
+
+function release(kept: Kept, reusable: boolean): void {
+  if (kept.released) return;
+  kept.released = true;
+  kept.release?.(reusable);
+}
 
 /**
- * A response whose body is `bytes`, kept by the caller (a cache) and never changed. Hosts that
- * write responses themselves take the bytes with `bodyBytes` instead of reading the body. The
- * body is a stream of those very bytes (a Response made from bytes copies them at once, read
- * or not): readers of the stream get the cache's bytes and must not write to them.
+ * A response whose body is bytes kept by the caller (a cache) and never changed while lent.
+ * Hosts that write responses themselves take the bytes with `bodyBytes` instead of reading the
+ * body, and say `bodyWritten` once written. The body is a stream of those very bytes, made
+ * when first read (a Response made from bytes copies them at once, read or not): readers of
+ * the stream get the cache's bytes and must not write to them.
  */
-export function bytesResponse(status: number, bytes: Uint8Array<ArrayBuffer>, contentType: string): Response {
-  const body = new ReadableStream<Uint8Array>({
-    pull(controller) {
-      controller.enqueue(bytes);
-      controller.close();
+export function bytesResponse(status: number, body: Uint8Array<ArrayBuffer> | LentBytes, contentType: string): Response {
+  const kept: Kept = body instanceof Uint8Array ? { bytes: body, released: false } : { ...body, released: false };
+  const stream = new ReadableStream<Uint8Array>(
+    {
+      pull(controller) {
+        release(kept, false);
+        controller.enqueue(kept.bytes);
+        controller.close();
+      },
     },
-  });
-  const res = new Response(body, { status, headers: { 'Content-Type': contentType } });
-  bodies.set(res, bytes);
+    { highWaterMark: 0 },
+  );
+  const res = new Response(stream, { status, headers: { 'Content-Type': contentType } });
+  bodies.set(res, kept);
   return res;
 }
 
 /** The body of a response made by `bytesResponse` (its body stream unread), or undefined. */
 export function bodyBytes(res: Response): Uint8Array | undefined {
-  return res.bodyUsed ? undefined : bodies.get(res);
+  return res.bodyUsed ? undefined : bodies.get(res)?.bytes;
+}
+
+/** The host wrote the bytes `bodyBytes` gave and holds them no more. */
+export function bodyWritten(res: Response): void {
+  const kept = bodies.get(res);
+  if (kept && !res.bodyUsed) release(kept, true);
 }
 
 export function empty(status: number): Response {

@@ -8,7 +8,7 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { Duplex } from 'node:stream';
 import { createEngineApi, TRANSPORT_HEADER, type ApiOptions, type EngineApi } from '../api/app';
 import type { Hijacked } from '../api/hijack';
-import { bodyBytes } from '../api/http';
+import { bodyBytes, bodyWritten } from '../api/http';
 
 export interface NodeHostOptions extends ApiOptions {
   /** Optional logger of requests (method, path, status). */
@@ -63,6 +63,8 @@ async function writeResponse(res: ServerResponse, r: Response, method: string): 
   if (bytes) {
     headers['content-length'] = String(bytes.byteLength);
     res.writeHead(r.status, headers);
+    // handed to the OS: the cache may have its bytes back (not when the connection broke first)
+    res.once('finish', () => bodyWritten(r));
     res.end(bytes);
     return;
   }

@@ -8,6 +8,7 @@ import type { Container } from '../../sim/daemon/container';
 import type { Daemon } from '../../sim/daemon/daemon';
 import { layerCacheDir } from '../../sim/daemon/image-service';
 import { sha256Digest } from '../../sim/registry/digest';
+import type { LentBytes } from '../http';
 
 const LIB = '/var/lib/docker';
 
@@ -129,6 +130,17 @@ export interface SummaryParts {
 }
 const summaryCache = new WeakMap<Container, SummaryParts>();
 
+/** A buffer a list body is written in (with room for Statuses to grow), and who holds it. */
+class BodyBuffer {
+  /** responses it is lent to and not given back */
+  holders = 0;
+  /** a reader of a response keeps it: never to be written over */
+  kept = false;
+  constructor(readonly buf: Uint8Array<ArrayBuffer>) {}
+}
+
+const withRoom = (length: number) => new BodyBuffer(new Uint8Array(length + (length >> 6)));
+
 interface ListEntry {
   key: string;
   list: Container[];
@@ -142,7 +154,11 @@ interface ListEntry {
   /** per item: where its Status (a JSON string) starts in `bytes`, and its length */
   at: Int32Array;
   len: Int32Array;
+  /** the body: the start of `body`'s buffer */
   bytes: Uint8Array<ArrayBuffer>;
+  body: BodyBuffer;
+  /** a buffer of an earlier body that nobody holds any more, to write the next one in */
+  spare: BodyBuffer | null;
 }
 const listCache = new WeakMap<Daemon, ListEntry>();
 const encoder = new TextEncoder();
@@ -154,21 +170,36 @@ const statusBytes = (status: string) => encoder.encode(JSON.stringify(status));
  * The body of GET /containers/json. The selection and each item's bytes are cached until the
  * daemon changes. As time passes, only the Statuses that may read differently are computed
  * again (each container says when its own may: the next second, minute or half hour), and when
- * one does, the new body is the previous one copied with those Statuses replaced. At the same
- * time, or before any Status changes, the previous body is the answer.
+ * one does, the new body is the previous one copied with those Statuses replaced, into the
+ * buffer of an earlier body that every response has given back (hosts that write the bytes
+ * themselves give them back; readers of a body keep it). At the same time, or before any
+ * Status changes, the previous body is the answer.
  */
-export function containerListBody(d: Daemon, query: string, size: boolean, select: () => Container[], parts: (c: Container) => SummaryParts): Uint8Array<ArrayBuffer> {
+export function containerListBody(d: Daemon, query: string, size: boolean, select: () => Container[], parts: (c: Container) => SummaryParts): LentBytes {
   const key = `${d.version}|${query}`;
   const now = d.now();
   const hit = listCache.get(d);
   if (hit && hit.key === key && !size) {
-    if (now >= hit.now && now < hit.due) return hit.bytes;
-    updateStatuses(hit, now);
-    return hit.bytes;
+    if (now < hit.now || now >= hit.due) updateStatuses(hit, now);
+    return lend(hit);
   }
   const entry = buildList(key, hit && hit.key === key ? hit.list : select(), now, parts);
+  if (size) return { bytes: entry.bytes };
   listCache.set(d, entry);
-  return entry.bytes;
+  return lend(entry);
+}
+
+function lend(e: ListEntry): LentBytes {
+  const b = e.body;
+  b.holders++;
+  return {
+    bytes: e.bytes,
+    release: (reusable) => {
+      b.holders--;
+      if (!reusable) b.kept = true;
+      if (b !== e.body && b.holders === 0 && !b.kept && !e.spare) e.spare = b;
+    },
+  };
 }
 
 function buildList(key: string, list: Container[], now: number, parts: (c: Container) => SummaryParts): ListEntry {
@@ -184,7 +215,8 @@ function buildList(key: string, list: Container[], now: number, parts: (c: Conta
     changesAt[i] = list[i]!.statusChangesAt(now);
     if (changesAt[i]! < due) due = changesAt[i]!;
   }
-  const bytes = new Uint8Array(total);
+  const body = withRoom(total);
+  const bytes = body.buf.subarray(0, total);
   const at = new Int32Array(n);
   const len = new Int32Array(n);
   let o = 0;
@@ -203,7 +235,7 @@ function buildList(key: string, list: Container[], now: number, parts: (c: Conta
   }
   bytes[o++] = 0x5d; // ]
   bytes[o++] = 0x0a;
-  return { key, list, now, due, statuses, changesAt, at, len, bytes };
+  return { key, list, now, due, statuses, changesAt, at, len, bytes, body, spare: null };
 }
 
 /** Brings the Statuses of a cached list to `now`; a new body when one of them reads differently. */
@@ -232,7 +264,11 @@ function updateStatuses(e: ListEntry, now: number): void {
   if (!changed) return;
   // the new body: the old one's bytes between the changed Statuses, the new Statuses between
   const old = e.bytes;
-  const out = new Uint8Array(old.length + grow);
+  const length = old.length + grow;
+  const prev = e.body;
+  const next = e.spare && e.spare.buf.length >= length ? e.spare : withRoom(length);
+  e.spare = null;
+  const out = next.buf;
   let src = 0;
   let dst = 0;
   for (let i = 0; i < n; i++) {
@@ -251,7 +287,9 @@ function updateStatuses(e: ListEntry, now: number): void {
     e.len[i] = b.length;
   }
   out.set(old.subarray(src), dst);
-  e.bytes = out;
+  e.body = next;
+  e.bytes = out.subarray(0, length);
+  if (prev.holders === 0 && !prev.kept) e.spare = prev;
 }
 
 /**
