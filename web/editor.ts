@@ -1,20 +1,49 @@
 // A line editor on the page's terminal. Each host session gets its own (a reset replaces the
 // session and its editor); an editor that is retired neither reads keys nor writes any more,
 // so whatever the old session still had running cannot reach the screen.
+//
+// Output goes to xterm.js in as few writes as it comes in bursts: what a command prints and the
+// prompt after it are written in one go at the end of the task that produced them (xterm parses
+// each write as a chunk, and puts off the chunks after one that took it longer than 12 ms to
+// the next frame: a long listing and its prompt would be drawn a frame apart). The echo of a
+// key is written at once, as xterm expects of what answers input.
 
 import type { Terminal } from '@xterm/xterm';
 import { LineEditor, terminalWidth, type History } from '../src/term';
 
 export interface PageEditor {
   editor: LineEditor;
+  /** Hands what was written so far to the terminal now. */
+  flush(): void;
   retire(): void;
 }
 
 export function pageEditor(term: Terminal, history: History): PageEditor {
   let live = true;
+  let pending = '';
+  let scheduled = false;
+  /** true while the editor handles input from the terminal (its echo is written at once) */
+  let answering = false;
+  const flush = (): void => {
+    if (pending === '') return;
+    const s = pending;
+    pending = '';
+    term.write(s);
+  };
+  const later = new MessageChannel();
+  later.port1.onmessage = () => {
+    scheduled = false;
+    if (live) flush();
+  };
   const out = {
     write(data: string) {
-      if (live) term.write(data);
+      if (!live) return;
+      pending += data;
+      if (answering) flush();
+      else if (!scheduled) {
+        scheduled = true;
+        later.port2.postMessage(null);
+      }
     },
     get cols() {
       return term.cols;
@@ -26,7 +55,13 @@ export function pageEditor(term: Terminal, history: History): PageEditor {
   const editor = new LineEditor(out, { history, wcwidth: terminalWidth(term) });
   const subs = [
     term.onData((d) => {
-      if (live) editor.feed(d);
+      if (!live) return;
+      answering = true;
+      try {
+        editor.feed(d);
+      } finally {
+        answering = false;
+      }
     }),
     term.onResize(() => {
       if (live) editor.resize();
@@ -34,9 +69,12 @@ export function pageEditor(term: Terminal, history: History): PageEditor {
   ];
   return {
     editor,
+    flush,
     retire() {
+      flush();
       live = false;
       for (const s of subs) s.dispose();
+      later.port1.close();
     },
   };
 }

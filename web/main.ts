@@ -72,6 +72,7 @@ const firstLine = first.editor.readLine(FIRST_PROMPT);
 // keys typed at index.html's prompt, before the terminal was there
 const early = (window as { __boot?: { take(): string } }).__boot?.take() ?? '';
 if (early) first.editor.feed(early);
+first.flush();
 term.focus();
 
 /** Resolves once the terminal has drawn the prompt (and what was typed). */

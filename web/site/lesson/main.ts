@@ -42,6 +42,7 @@ history.onChange(() => {
 
 const first = pageEditor(term, history);
 const firstLine = first.editor.readLine(FIRST_PROMPT);
+first.flush();
 
 // ---- typing for the Run buttons ----------------------------------------------------------------
 // Commands are typed one at a time, each when the shell is back at its prompt, as a person would.
