@@ -5,7 +5,7 @@
 // fail with EXDEV, removing or renaming a mount point with EBUSY, writes to a read-only
 // mount with EROFS.
 
-import { MAX_SYMLINK_HOPS } from './tree-fs';
+import { MAX_SYMLINK_HOPS, TreeFs } from './tree-fs';
 import { isWithin, resolvePath } from './path';
 import {
   type FileData,
@@ -150,7 +150,7 @@ export class MountFs implements RichFileSystem {
   private lstatCanon(canon: string): Stat | null {
     const { m, inner } = this.locate(canon);
     try {
-      return m.fs.lstat(inner);
+      return m.fs instanceof TreeFs ? m.fs.lstatIfAny(inner) : m.fs.lstat(inner);
     } catch (e) {
       if (e instanceof FsError && (e.code === 'ENOENT' || e.code === 'ENOTDIR')) return null;
       throw e;

@@ -280,6 +280,15 @@ export class TreeFs implements RichFileSystem {
     return handleStat(this.existing(path, false).h);
   }
 
+  /**
+   * lstat, or null where the last component is missing (instead of throwing ENOENT: lookups
+   * that probe for files, as PATH searches do, miss more often than not). Other failures throw.
+   */
+  lstatIfAny(path: string): Stat | null {
+    const r = this.resolve(path, false);
+    return r.visible ? handleStat(r.h) : null;
+  }
+
   exists(path: string): boolean {
     try {
       return this.resolve(path, true).visible;
