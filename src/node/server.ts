@@ -56,6 +56,7 @@ async function writeResponse(res: ServerResponse, r: Response, method: string): 
     if (!('content-length' in headers) && r.status !== 204 && r.status !== 304) headers['content-length'] = '0';
     res.writeHead(r.status, headers);
     res.end();
+    bodyWritten(r); // a HEAD answer holds no body
     return;
   }
   // a cached body the API kept as bytes: written as it is, without reading (copying) the stream
