@@ -211,7 +211,7 @@ describe.skipIf(skip)('docker CLI 28.2.2 against docksim: networks and volumes',
 
     // The CLI leaves out empty Labels and DriverOpts (omitempty in volume.CreateOptions); moby's
     // volume store keeps nil maps, and volumeWrapper.Labels()/Options() return nil: null.
-    it.skip('docker volume inspect myvol (skipped: docksim shows "Labels": {} where moby 28.2.2 writes null; the 1.50 swagger says x-nullable: false, so the fix touches the response validator and the volumes work in progress)', async () => {
+    it('docker volume inspect myvol', async () => {
       const r = await host.docker(['volume', 'inspect', 'myvol']);
       expect(outcome(r, (s) => masker().mask(s))).toEqual({
         code: 0,
