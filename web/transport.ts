@@ -1,13 +1,21 @@
 // The Engine API client's transport inside the page: requests go straight to the in-page API
-// app (no network), and attach / exec start become a Duplex over the API's hijacked stream.
+// app (no network), bodies the API keeps as bytes are handed over as they are, and attach /
+// exec start become a Duplex over the API's hijacked stream.
 
 import type { EngineApi } from '../src/api/app';
 import type { Hijacked } from '../src/api/hijack';
-import type { Duplex, Transport } from '../src/engine-client';
+import { bodyBytes, bodyWritten } from '../src/api/http';
+import { holdBody, type Duplex, type Transport } from '../src/engine-client';
 
 export function inProcessTransport(api: Pick<EngineApi, 'fetch' | 'hijack'>): Transport {
   return {
-    fetch: (req) => api.fetch(req),
+    async fetch(req) {
+      const res = await api.fetch(req);
+      // a body the API keeps as bytes (the container list) is read from them, not its stream
+      const bytes = bodyBytes(res);
+      if (bytes) holdBody(res, bytes, () => bodyWritten(res));
+      return res;
+    },
     async hijack(req) {
       const h = await api.hijack(req.clone());
       if (h === null) return api.fetch(req);

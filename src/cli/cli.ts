@@ -1,7 +1,7 @@
 // The state of one docker CLI invocation: its streams, terminal, environment and the Engine API,
 // plus the error types commands throw (cli.StatusError and plain errors, as docker prints them).
 
-import { ApiError, EngineClient, type Query } from '../engine-client';
+import { ApiError, EngineClient, responseText, type Query } from '../engine-client';
 import type { ParsedFlags } from './parse';
 import type { CliIo, CliSignal, CliStdin } from './io';
 import { EMPTY_STDIN } from './io';
@@ -136,14 +136,14 @@ export class Cli {
 
   async json<T = any>(method: string, path: string, opts: { query?: Query; body?: unknown; headers?: Record<string, string> } = {}): Promise<T> {
     const res = await this.request(method, path, opts);
-    const text = await res.text();
+    const text = await responseText(res);
     return (text ? JSON.parse(text) : null) as T;
   }
 
   /** GET returning both the decoded object and the raw bytes (inspect keeps the daemon's JSON). */
   async getRaw(path: string, query?: Query): Promise<{ value: any; raw: string }> {
     const res = await this.request('GET', path, { query });
-    const raw = await res.text();
+    const raw = await responseText(res);
     return { value: raw ? JSON.parse(raw) : null, raw };
   }
 

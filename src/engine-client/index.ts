@@ -20,6 +20,38 @@ export interface Transport {
   hijack(req: Request): Promise<Duplex | Response>;
 }
 
+/**
+ * Bodies a transport holds in memory as bytes (the in-page API's cached listings): read without
+ * the Response's stream. In a browser, reading a body through its stream takes a few tasks
+ * however small it is (a frame may be drawn before the text arrives); these are decoded at once.
+ */
+const heldBodies = new WeakMap<Response, { bytes: Uint8Array; done: () => void }>();
+const utf8 = new TextDecoder();
+
+/**
+ * A transport's response whose body is `bytes`: `responseText` decodes them rather than read
+ * the stream, then calls `done` (the bytes are not needed any more). Read another way (its
+ * stream, arrayBuffer), the response is an ordinary one.
+ */
+export function holdBody(res: Response, bytes: Uint8Array, done: () => void = () => {}): void {
+  heldBodies.set(res, { bytes, done });
+}
+
+/** The text of a response's body, as res.text() gives it. */
+export async function responseText(res: Response): Promise<string> {
+  const held = heldBodies.get(res);
+  if (held && !res.bodyUsed) {
+    heldBodies.delete(res);
+    // like res.text(): UTF-8, a leading BOM dropped, malformed sequences replaced
+    const text = utf8.decode(held.bytes);
+    held.done();
+    // the body is consumed: its stream is not read any more
+    void res.body?.cancel().catch(() => {});
+    return text;
+  }
+  return res.text();
+}
+
 export class ApiError extends Error {
   constructor(
     readonly status: number,
@@ -104,7 +136,7 @@ export class EngineClient {
 
   async json<T = unknown>(method: string, path: string, opts: { query?: Query; body?: unknown; headers?: Record<string, string> } = {}): Promise<T> {
     const res = await this.request(method, path, opts);
-    const text = await res.text();
+    const text = await responseText(res);
     return (text ? JSON.parse(text) : null) as T;
   }
 
