@@ -60,3 +60,29 @@ describe('GET /containers/json: the body patched as Statuses change', () => {
     }
   });
 });
+
+describe('GET /containers/json read by a consumer that takes the bytes away', () => {
+  it('makes the body again when the buffer it lent was transferred (detached)', async () => {
+    const t = testEngine();
+    await t.pull('debian:bookworm');
+    for (const name of ['one', 'two']) {
+      expect((await t.json('POST', `/containers/create?name=${name}`, { Image: 'debian:bookworm', Cmd: ['sleep', '100000'] })).status).toBe(201);
+      expect((await t.call('POST', `/containers/${name}/start`)).status).toBe(204);
+      await t.advance(1_500);
+    }
+    const take = async () => {
+      const res = await t.api.fetch(new Request('http://docker/containers/json'));
+      const { value } = await res.body!.getReader().read();
+      const text = new TextDecoder().decode(value);
+      structuredClone(value!.buffer, { transfer: [value!.buffer] }); // as a runtime may do with what it read
+      expect(value!.byteLength).toBe(0);
+      return text;
+    };
+    const first = await take();
+    expect(await take()).toBe(first); // the same instant
+    t.world.advance(2_000);
+    const later = await take();
+    expect(later).not.toBe(first);
+    expect(await (await t.call('GET', '/containers/json')).text()).toBe(later);
+  });
+});

@@ -179,7 +179,8 @@ export function containerListBody(d: Daemon, query: string, size: boolean, selec
   const key = `${d.version}|${query}`;
   const now = d.now();
   const hit = listCache.get(d);
-  if (hit && hit.key === key && !size) {
+  // a reader may have transferred the bytes it read (their buffer detached): made again then
+  if (hit && hit.key === key && !size && hit.bytes.length > 0) {
     if (now < hit.now || now >= hit.due) updateStatuses(hit, now);
     return lend(hit);
   }
