@@ -2,6 +2,7 @@
 
 import type { Container } from '../../sim/daemon/container';
 import type { Daemon } from '../../sim/daemon/daemon';
+import { processTable } from '../../sim/runtime/process';
 
 function hhmm(ms: number): string {
   const d = new Date(ms);
@@ -19,7 +20,7 @@ function hostUser(uid: number): string {
 }
 
 export function containerTop(d: Daemon, c: Container, psArgs: string): { Titles: string[]; Processes: string[][] } {
-  const procs = [...c.processes.values()].filter((p) => p.state === 'running').sort((a, b) => a.pid - b.pid);
+  const procs = processTable(c.processes.values());
   const shimPid = (c.main?.hostPid ?? 1000) - 21;
   const rows = procs.map((p) => [
     hostUser(p.uid),
@@ -27,14 +28,14 @@ export function containerTop(d: Daemon, c: Container, psArgs: string): { Titles:
     String(p.pid === 1 ? shimPid : (c.main?.hostPid ?? shimPid)),
     '0',
     hhmm(p.startedAt),
-    p.spec.tty ? 'pts/0' : '?',
+    p.process.spec.tty ? 'pts/0' : '?',
     cpuTime(0),
     p.title,
   ]);
   if (psArgs === 'aux') {
     return {
       Titles: ['USER', 'PID', '%CPU', '%MEM', 'VSZ', 'RSS', 'TTY', 'STAT', 'START', 'TIME', 'COMMAND'],
-      Processes: procs.map((p) => [hostUser(p.uid), String(p.hostPid), '0.0', '0.0', '1600', '980', p.spec.tty ? 'pts/0' : '?', 'Ss', hhmm(p.startedAt), '0:00', p.title]),
+      Processes: procs.map((p) => [hostUser(p.uid), String(p.hostPid), '0.0', '0.0', '1600', '980', p.process.spec.tty ? 'pts/0' : '?', 'Ss', hhmm(p.startedAt), '0:00', p.title]),
     };
   }
   return { Titles: ['UID', 'PID', 'PPID', 'C', 'STIME', 'TTY', 'TIME', 'CMD'], Processes: rows };

@@ -8,7 +8,7 @@ import type { Command } from '../../sh/types';
 import { TCP_METHOD, type ChildExit, type ChildSpec, type DockerContainerInfo, type HttpClient, type MachineInfo, type ProcessInfo } from '../programs/effects';
 import { Signal } from '../../sh/types';
 import { resolveExec } from './exec';
-import type { CustomOutcome, SimProcess } from './process';
+import { processTable, type CustomOutcome, type ShellChild, type SimProcess } from './process';
 import type { CustomEffects, ProcessOwner } from './runtime';
 
 export function containerEffects(engine: () => Engine): CustomEffects {
@@ -50,22 +50,19 @@ export function containerEffects(engine: () => Engine): CustomEffects {
         return { value: { ok: false, error: r.error } };
       }
       case 'ps': {
-        const list: ProcessInfo[] = [...c.processes.values()]
-          .filter((p) => p.state === 'running')
-          .map((p) => ({
-            pid: p.pid,
-            ppid: p.spec.ppid ?? (p.pid === 1 ? 0 : 1),
-            user: c.config.User || 'root',
-            argv: p.argv,
-            title: p.title,
-            startedMs: p.startedAt,
-            // the fields src/sh's ps applet reads
-            command: p.title,
-            start: p.startedAt,
-            tty: p.spec.tty ? 'pts/0' : '?',
-            stat: p.pid === 1 ? 'Ss' : 'S',
-          }))
-          .sort((a, b) => a.pid - b.pid);
+        const list: ProcessInfo[] = processTable(c.processes.values()).map((p) => ({
+          pid: p.pid,
+          ppid: p.ppid,
+          user: c.config.User || 'root',
+          argv: p.argv,
+          title: p.title,
+          startedMs: p.startedAt,
+          // the fields src/sh's ps applet reads
+          command: p.title,
+          start: p.startedAt,
+          tty: p.process.spec.tty ? 'pts/0' : '?',
+          stat: p.pid === 1 ? 'Ss' : 'S',
+        }));
         return { value: list };
       }
       case 'kill': {
@@ -97,6 +94,12 @@ export function containerEffects(engine: () => Engine): CustomEffects {
           return r.ok ? { ok: true, response: r.response } : { ok: false, error: r.error };
         };
         return { value: client };
+      }
+      case 'child-started': {
+        const ch = data as Omit<ShellChild, 'hostPid' | 'startedAt'>;
+        for (const [pid, old] of proc.children) if (!old.running()) proc.children.delete(pid);
+        proc.children.set(ch.pid, { ...ch, hostPid: e.daemon.hostPid(), startedAt: e.daemon.now() });
+        return { value: undefined };
       }
       case 'set-title':
         proc.title = (data as { title: string }).title;

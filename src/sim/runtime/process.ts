@@ -101,6 +101,18 @@ export class StdinPipe implements Input {
   }
 }
 
+/** A command a shell runs as a process of its own (forked, then exec'd), inside this process's program. */
+export interface ShellChild {
+  pid: number;
+  ppid: number;
+  hostPid: number;
+  argv: string[];
+  uid: number;
+  gid: number;
+  startedAt: number;
+  running(): boolean;
+}
+
 export class SimProcess {
   readonly pid: number;
   readonly hostPid: number;
@@ -113,6 +125,8 @@ export class SimProcess {
   uid: number;
   gid: number;
   state: 'running' | 'exited' = 'running';
+  /** Commands a shell in this process runs as processes of their own (its children to ps). */
+  readonly children = new Map<number, ShellChild>();
   exitCode: number | null = null;
   termSignal: string | null = null;
   readonly dispositions = new Map<string, Disposition>();
@@ -429,4 +443,33 @@ function exitStatusOf(e: unknown): number {
   if (e instanceof ExitRequest) return e.status & 0xff;
   if (e instanceof Signal) return 128 + e.number;
   return 1;
+}
+
+/** A row of a container's process table: a running process, or a command a shell in one runs. */
+export interface ProcessRow {
+  pid: number;
+  ppid: number;
+  hostPid: number;
+  argv: string[];
+  /** what ps shows as the command */
+  title: string;
+  uid: number;
+  gid: number;
+  startedAt: number;
+  /** the process it is, or the one whose shell runs it */
+  process: SimProcess;
+}
+
+/** The running processes and their shells' commands, by PID. */
+export function processTable(processes: Iterable<SimProcess>): ProcessRow[] {
+  const rows: ProcessRow[] = [];
+  for (const p of processes) {
+    if (p.state !== 'running') continue;
+    rows.push({ pid: p.pid, ppid: p.spec.ppid ?? (p.pid === 1 ? 0 : 1), hostPid: p.hostPid, argv: p.argv, title: p.title, uid: p.uid, gid: p.gid, startedAt: p.startedAt, process: p });
+    for (const ch of p.children.values()) {
+      if (ch.pid === p.pid || !ch.running()) continue;
+      rows.push({ pid: ch.pid, ppid: ch.ppid, hostPid: ch.hostPid, argv: ch.argv, title: ch.argv.join(' '), uid: ch.uid, gid: ch.gid, startedAt: ch.startedAt, process: p });
+    }
+  }
+  return rows.sort((a, b) => a.pid - b.pid);
 }

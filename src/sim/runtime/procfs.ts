@@ -6,11 +6,11 @@
 // gives to its user).
 
 import { FsError, type FileSystem, type Stat } from '../../vfs/types';
-import type { SimProcess } from './process';
+import type { ProcessRow } from './process';
 
 export interface ProcSource {
-  /** The container's processes by PID (its namespace). */
-  processes(): ReadonlyMap<number, SimProcess>;
+  /** The container's running processes (its PID namespace), its shells' commands included. */
+  processes(): ProcessRow[];
   /** When the container started, for mtimes and uptime. */
   started(): number;
   now(): number;
@@ -27,13 +27,10 @@ type Node =
 const FDS = ['0', '1', '2'];
 
 export function procFs(src: ProcSource): FileSystem {
-  const running = () => [...src.processes().values()].filter((p) => p.state === 'running');
-  const byPid = (pid: string): SimProcess | undefined => {
-    const p = src.processes().get(Number(pid));
-    return p && p.state === 'running' && String(p.pid) === pid ? p : undefined;
-  };
+  const running = () => src.processes();
+  const byPid = (pid: string): ProcessRow | undefined => running().find((p) => String(p.pid) === pid);
 
-  const processNode = (p: SimProcess, rest: string[]): Node | null => {
+  const processNode = (p: ProcessRow, rest: string[]): Node | null => {
     const uid = p.uid;
     if (rest.length === 0) return { type: 'dir', entries: () => ['cmdline', 'comm', 'cwd', 'environ', 'fd', 'status'], mode: 0o555, uid };
     const [name, ...more] = rest;
@@ -49,12 +46,12 @@ export function procFs(src: ProcSource): FileSystem {
       case 'comm':
         return { type: 'file', text: () => `${(p.argv[0] ?? '').split('/').pop()!.slice(0, 15)}\n`, mode: 0o644, uid };
       case 'environ':
-        return { type: 'file', text: () => [...p.spec.env].map(([k, v]) => `${k}=${v}\0`).join(''), mode: 0o400, uid };
+        return { type: 'file', text: () => [...p.process.spec.env].map(([k, v]) => `${k}=${v}\0`).join(''), mode: 0o400, uid };
       case 'cwd':
-        return { type: 'symlink', target: () => p.spec.cwd, uid };
+        return { type: 'symlink', target: () => p.process.spec.cwd, uid };
       case 'status': {
         const text = () => {
-          const ppid = p.spec.ppid ?? (p.pid === 1 ? 0 : 1);
+          const ppid = p.ppid;
           const { uid: u, gid: g } = p;
           return `Name:\t${(p.argv[0] ?? '').split('/').pop()!.slice(0, 15)}\nUmask:\t0022\nState:\tS (sleeping)\nTgid:\t${p.pid}\nNgid:\t0\nPid:\t${p.pid}\nPPid:\t${ppid}\nTracerPid:\t0\nUid:\t${u}\t${u}\t${u}\t${u}\nGid:\t${g}\t${g}\t${g}\t${g}\nFDSize:\t64\nThreads:\t1\n`;
         };

@@ -16,7 +16,7 @@ import { ANONYMOUS_LABEL, type Volume } from '../daemon/volumes';
 import { PortInUse } from '../network/ports';
 import type { NetworkPlumbing } from '../network/plumbing';
 import { DEFAULT_PATH, resolveExec, runtimeErrorText, type ProgramTable } from './exec';
-import { SimProcess, type CustomOutcome, type ProcessHost } from './process';
+import { processTable, SimProcess, type CustomOutcome, type ProcessHost } from './process';
 import { procFs } from './procfs';
 import { lookupUser } from './users';
 import { Pty } from './pty';
@@ -152,7 +152,7 @@ export class SimRuntime implements Runtime, ProcessHost {
       path: '/proc',
       readOnly: false,
       fs: procFs({
-        processes: () => c.processes,
+        processes: () => processTable(c.processes.values()),
         started: () => (c.startedAt ?? c.created).ms,
         now,
         kernelVersion: () => d.info.kernelVersion,
