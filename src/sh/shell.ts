@@ -1521,7 +1521,19 @@ export class Shell {
     const t = this.spawn(found(ctx), ctx.stdin, argv.join(' '));
     t.pid = ctx.pid;
     // the command is a process of its own to the system (ps, docker top) for as long as it runs
-    yield { type: 'custom', name: 'child-started', data: { pid: ctx.pid, ppid: this.pid, argv, uid: this.sys.uid, gid: this.sys.gid, running: () => t.state !== 'done' } };
+    yield {
+      type: 'custom',
+      name: 'child-started',
+      data: {
+        pid: ctx.pid,
+        ppid: this.pid,
+        argv,
+        uid: this.sys.uid,
+        gid: this.sys.gid,
+        running: () => t.state !== 'done',
+        signal: (name: string, num: number) => this.signalTask(t, new Signal(name, num)),
+      },
+    };
     yield this.root.sched.join([t]);
     // As bash does: a command that handled Ctrl-C itself and exited (ping printing its
     // statistics) does not interrupt the rest of the line; one that died of it does.

@@ -8,6 +8,7 @@ import type { Command } from '../../sh/types';
 import { TCP_METHOD, type ChildExit, type ChildSpec, type DockerContainerInfo, type HttpClient, type MachineInfo, type ProcessInfo } from '../programs/effects';
 import { Signal } from '../../sh/types';
 import { resolveExec } from './exec';
+import { signalNumber } from './signals';
 import { processTable, type CustomOutcome, type ShellChild, type SimProcess } from './process';
 import type { CustomEffects, ProcessOwner } from './runtime';
 
@@ -68,7 +69,21 @@ export function containerEffects(engine: () => Engine): CustomEffects {
       case 'kill': {
         const { pid, signal } = data as { pid: number; signal: string };
         const target = c.processes.get(pid);
-        if (!target) return { value: false };
+        if (!target) {
+          // a command a shell runs: the shell delivers the signal to it
+          for (const owner of c.processes.values()) {
+            const ch = owner.state === 'running' ? owner.children.get(pid) : undefined;
+            if (!ch || !ch.running()) continue;
+            const num = (data as { number?: number }).number ?? signalNumber(signal);
+            // kill(pid, 0) asks whether it exists
+            if (num !== 0 && signal !== '0') {
+              ch.signal(signal, num);
+              owner.wake();
+            }
+            return { value: true };
+          }
+          return { value: false };
+        }
         // kill(pid, 0): does the process exist?
         if (signal === '0') return { value: target.state === 'running' };
         // signals sent from inside the namespace obey PID 1's protection too

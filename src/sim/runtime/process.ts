@@ -111,6 +111,8 @@ export interface ShellChild {
   gid: number;
   startedAt: number;
   running(): boolean;
+  /** Delivers a signal to the command (the shell runs it; the process must then be woken). */
+  signal(name: string, number: number): void;
 }
 
 export class SimProcess {
@@ -252,6 +254,18 @@ export class SimProcess {
     this.exitCode = code;
     this.stdin.close();
     this.host.exited(this, code, this.termSignal);
+  }
+
+  /**
+   * Lets a process that sleeps run now (its program has work that did not come through an
+   * effect: a signal for a command its shell runs). A process waiting on anything else is left
+   * to wake when that comes.
+   */
+  wake(): void {
+    if (this.state !== 'running' || this.running || this.performing || this.frozen || !this.sleepTimer) return;
+    this.cancelWait?.();
+    this.cancelWait = null;
+    this.resume({ value: undefined });
   }
 
   /** cgroup freezer: stops the process where it is. */

@@ -33,3 +33,19 @@ describe("a container shell's commands as processes", () => {
     expect((await t.top(id)).map((r) => r[r.length - 1])).toEqual(['sh -c sleep 100 & sleep 200 & sleep 300', 'sleep 200', 'sleep 300']);
   });
 });
+
+describe('signals to a command a shell runs', () => {
+  it('kill from another process ends it; the shell goes on and sees 128+n', async () => {
+    const t = await programEngine(['alpine']);
+    const id = await t.run({ Image: 'alpine', Cmd: ['sh', '-c', 'sleep 1000; echo "status $?"; sleep 1000'] });
+    await t.advance(200);
+    const sleepPid = (await t.exec(id, ['ps'])).stdout.split('\n').find((l) => /^\s*\d+\s+\S+\s+\S+\s+sleep 1000$/.test(l))!.trim().split(/\s+/)[0]!;
+    expect(await t.exec(id, ['kill', '-0', sleepPid])).toEqual({ stdout: '', stderr: '', code: 0 });
+    expect((await t.exec(id, ['kill', sleepPid])).code).toBe(0);
+    await t.advance(100);
+    expect((await t.logs(id)).stdout).toBe('status 143\n');
+    expect((await t.inspect(id)).State.Status).toBe('running');
+    expect((await t.top(id)).map((r) => r[r.length - 1])).toEqual(['sh -c sleep 1000; echo "status $?"; sleep 1000', 'sleep 1000']);
+    expect((await t.exec(id, ['kill', '-9', sleepPid])).stderr).toMatch(/No such process/);
+  });
+});
