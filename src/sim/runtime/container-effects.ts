@@ -9,6 +9,7 @@ import { TCP_METHOD, type ChildExit, type ChildSpec, type DockerContainerInfo, t
 import { Signal } from '../../sh/types';
 import { resolveExec } from './exec';
 import { signalNumber } from './signals';
+import { lookupUser } from './users';
 import { processTable, type CustomOutcome, type ShellChild, type SimProcess } from './process';
 import type { CustomEffects, ProcessOwner } from './runtime';
 
@@ -51,10 +52,21 @@ export function containerEffects(engine: () => Engine): CustomEffects {
         return { value: { ok: false, error: r.error } };
       }
       case 'ps': {
+        const names = new Map<number, string>();
+        const userName = (ctr: typeof c, uid: number): string => {
+          let n = names.get(uid);
+          if (n === undefined) {
+            const u = lookupUser(ctr.fs, String(uid));
+            n = u.ok && u.name ? u.name : String(uid);
+            names.set(uid, n);
+          }
+          return n;
+        };
         const list: ProcessInfo[] = processTable(c.processes.values()).map((p) => ({
           pid: p.pid,
           ppid: p.ppid,
-          user: c.config.User || 'root',
+          // ps names the user by the container's passwd, or by number
+          user: userName(c, p.uid),
           argv: p.argv,
           title: p.title,
           startedMs: p.startedAt,

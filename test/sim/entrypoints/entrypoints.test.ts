@@ -81,3 +81,12 @@ describe('servers that start as they are', () => {
     expect(status.stdout).toBe('Uid:\t999\t999\t999\t999\n');
   });
 });
+
+describe('who runs what', () => {
+  it('ps names each process by its user in the container\'s passwd, or by number', async () => {
+    await t.pull('alpine');
+    const id = await t.run({ Image: 'alpine', User: 'nobody', Cmd: ['sleep', 'infinity'] });
+    const ps = await t.exec(id, ['ps'], { user: '1234' });
+    expect(ps.stdout.split('\n').slice(1, 3).map((l) => l.trim().split(/\s+/).slice(1, 2).concat(l.trim().split(/\s+/).slice(3)).join(' '))).toEqual(['nobody sleep infinity', '1234 ps']);
+  });
+});
