@@ -490,7 +490,7 @@ export const CORPUS: Entry[] = [
   e('system prune -a --volumes --filter label=x', { stdin: 'no\n' }),
   e('system prune -f'),
   e('ps -a', { advanceMs: 630_000 }),
-  e('images'),
+  e('images', { normalize: 'image-rows', note: 'busybox still has two repositories: Go map order' }),
   e('system df'),
   // ---------------------------------------------------------------- grammar (no daemon)
   e('ps --bogus'),
