@@ -5,43 +5,15 @@
 import '@xterm/xterm/css/xterm.css';
 import './style.css';
 import { Terminal } from '@xterm/xterm';
-import { History, deferViewportSync } from '../src/term';
+import { deferViewportSync } from '../src/term';
 import { pageEditor } from './editor';
+import { savedHistory, terminalOptions } from './look';
 import { FIRST_PROMPT } from './prompt';
 const HISTORY_KEY = 'docksim.history';
 
 const params = new URLSearchParams(location.search);
 const host = document.getElementById('terminal')!;
-const term = new Terminal({
-  fontFamily: '"Ubuntu Mono", "DejaVu Sans Mono", Menlo, Consolas, "Liberation Mono", monospace',
-  fontSize: 15,
-  cursorBlink: true,
-  scrollback: 10_000,
-  screenReaderMode: params.has('sr'),
-  macOptionIsMeta: /Mac/.test(navigator.platform),
-  theme: {
-    background: '#300a24',
-    foreground: '#ffffff',
-    cursor: '#ffffff',
-    selectionBackground: '#b5d5ff66',
-    black: '#2e3436',
-    red: '#cc0000',
-    green: '#4e9a06',
-    yellow: '#c4a000',
-    blue: '#3465a4',
-    magenta: '#75507b',
-    cyan: '#06989a',
-    white: '#d3d7cf',
-    brightBlack: '#555753',
-    brightRed: '#ef2929',
-    brightGreen: '#8ae234',
-    brightYellow: '#fce94f',
-    brightBlue: '#729fcf',
-    brightMagenta: '#ad7fa8',
-    brightCyan: '#34e2e2',
-    brightWhite: '#eeeeec',
-  },
-});
+const term = new Terminal(terminalOptions(15, params.has('sr')));
 term.open(host);
 deferViewportSync(term);
 fit();
@@ -49,23 +21,7 @@ term.onTitleChange((t) => {
   document.title = t ? `${t} — docksim` : 'docksim';
 });
 
-function loadHistory(): History {
-  let saved: string | null = null;
-  try {
-    saved = localStorage.getItem(HISTORY_KEY);
-  } catch {
-    saved = null;
-  }
-  return History.from(saved ?? '[]');
-}
-const history = loadHistory();
-history.onChange(() => {
-  try {
-    localStorage.setItem(HISTORY_KEY, JSON.stringify(history));
-  } catch {
-    // storage full or disabled: the history lives as long as the page
-  }
-});
+const history = savedHistory(HISTORY_KEY);
 
 const first = pageEditor(term, history);
 const firstLine = first.editor.readLine(FIRST_PROMPT);

@@ -7,12 +7,13 @@ import type { Terminal } from '@xterm/xterm';
 import { journaledApi, type JournalEntry } from '../src/api/journal';
 import { RealtimeDriver } from '../src/clock/realtime';
 import { EngineClient } from '../src/engine-client';
-import { HostSession, userFs } from '../src/shell';
+import type { HostSession } from '../src/shell';
 import { createWorld } from '../src/sim/engine';
 import type { World } from '../src/sim/world';
 import type { History } from '../src/term';
 import { pageEditor, type PageEditor } from './editor';
 import { replayLog } from './replay';
+import { keepShell, OWNER, pageSession } from './session';
 import { openStore, type LogRecord, type Store, type WorldMeta } from './store';
 import { inProcessTransport } from './transport';
 
@@ -46,7 +47,6 @@ export interface PageHook {
   flush(): Promise<void>;
 }
 
-const OWNER = { uid: 1000, gid: 1000 };
 
 function newSeed(): string {
   const a = new Uint8Array(8);
@@ -102,36 +102,12 @@ export async function boot(ctx: BootContext): Promise<void> {
 
   const startSession = (pe: PageEditor, firstLine?: Promise<string | null>): void => {
     const r = rt;
-    const d = r.world.daemon();
-    const s = new HostSession({
-      terminal: pe.editor,
-      fs: userFs(d.hostFs, {
-        ...OWNER,
-        onChange: (op) => {
-          if (r.gen === generation) store.append({ f: op, t: r.world.now() });
-        },
-      }),
-      engine: r.engine,
-      size: () => ({ columns: term.cols, rows: term.rows }),
-      now: () => {
-        r.clock.sync();
-        return r.world.now();
-      },
-      hostname: d.info.hostname,
-      hostIp: d.info.ip,
-      kernelRelease: d.info.kernelVersion,
-      reset: () => void reset(),
-    });
+    const live = () => r.gen === generation;
+    const s = pageSession(r, { terminal: pe.editor, term, store, live, reset: () => void reset() });
     session = s;
     resizeSub?.dispose();
     resizeSub = term.onResize(() => s.resized());
-    void s.start(firstLine).then(async (status) => {
-      if (session !== s || r.gen !== generation) return;
-      // the shell ended (exit, Ctrl-D): a new one on the same machine when asked
-      pe.editor.write(`\x1b[2m[bash exited with status ${status}; press Enter for a new shell]\x1b[0m\n`);
-      await pe.editor.readInput().catch(() => null);
-      if (session === s && r.gen === generation) startSession(pe);
-    });
+    keepShell(pe, s, firstLine, () => session === s && live(), () => startSession(pe));
   };
 
   const reset = async (): Promise<void> => {

@@ -3,8 +3,8 @@
 // The lesson's World, the shell and the picture load right after the prompt is drawn
 // (runtime.ts); a command typed or Run before then waits for them.
 
-import { History } from '../../../src/term';
 import { pageEditor, type PageEditor } from '../../editor';
+import { savedHistory } from '../../look';
 import { FIRST_PROMPT } from '../../prompt';
 import { LESSON_HISTORY_KEY, progressKey } from '../routes';
 import { LessonPanel } from './panel';
@@ -22,23 +22,7 @@ term.onTitleChange((t) => {
   host.setAttribute('aria-label', t ? `Terminal: ${t}` : 'Terminal');
 });
 
-function loadHistory(): History {
-  let saved: string | null = null;
-  try {
-    saved = localStorage.getItem(LESSON_HISTORY_KEY);
-  } catch {
-    saved = null;
-  }
-  return History.from(saved ?? '[]');
-}
-const history = loadHistory();
-history.onChange(() => {
-  try {
-    localStorage.setItem(LESSON_HISTORY_KEY, JSON.stringify(history));
-  } catch {
-    // storage full or disabled: the history lives as long as the page
-  }
-});
+const history = savedHistory(LESSON_HISTORY_KEY);
 
 const first = pageEditor(term, history);
 const firstLine = first.editor.readLine(FIRST_PROMPT);

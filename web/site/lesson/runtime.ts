@@ -13,7 +13,7 @@ import { journaledApi, type JournalEntry, type JournaledApi } from '../../../src
 import { RealtimeDriver } from '../../../src/clock/realtime';
 import { EngineClient } from '../../../src/engine-client';
 import { applySetup, LessonRun, lessonIdOf, parseLesson, readSavedProgress, type Lesson } from '../../../src/lessons';
-import { HostSession, userFs, type HostTerminal } from '../../../src/shell';
+import type { HostSession, HostTerminal } from '../../../src/shell';
 import { createWorld } from '../../../src/sim/engine';
 import type { World } from '../../../src/sim/world';
 import type { History } from '../../../src/term';
@@ -21,6 +21,7 @@ import { pageEditor, type PageEditor } from '../../editor';
 import { mountPictureLazy, type LazyPicture } from '../../picture/lazy';
 import { worldSource } from '../../picture/world-source';
 import { replayLog } from '../../replay';
+import { keepShell, OWNER, pageSession } from '../../session';
 import { openStore, type LogRecord, type Store, type WorldMeta } from '../../store';
 import { inProcessTransport } from '../../transport';
 import { lessonStoreName, progressKey } from '../routes';
@@ -73,7 +74,6 @@ interface Runtime {
   picture: LazyPicture;
 }
 
-const OWNER = { uid: 1000, gid: 1000 };
 
 function newSeed(): string {
   const a = new Uint8Array(8);
@@ -195,40 +195,16 @@ export async function bootLesson(ctx: LessonBootContext): Promise<LessonRuntime>
 
   const startSession = (pe: PageEditor, firstLine?: Promise<string | null>): void => {
     const r = rt;
-    const d = r.world.daemon();
-    const s: HostSession = new HostSession({
-      terminal: watched(pe, r),
-      fs: userFs(d.hostFs, {
-        ...OWNER,
-        onChange: (op) => {
-          if (r.gen === generation) store.append({ f: op, t: r.world.now() });
-        },
-      }),
-      engine: r.engine,
-      size: () => ({ columns: term.cols, rows: term.rows }),
-      now: () => {
-        r.clock.sync();
-        return r.world.now();
-      },
-      hostname: d.info.hostname,
-      hostIp: d.info.ip,
-      kernelRelease: d.info.kernelVersion,
-      reset: () => void reset(),
-      daemon: daemonListeners(r.access),
-    });
+    const live = () => r.gen === generation;
+    const s = pageSession(r, { terminal: watched(pe, r), term, store, live, reset: () => void reset(), daemon: daemonListeners(r.access) });
     session = s;
     resizeSub?.dispose();
     resizeSub = term.onResize(() => s.resized());
     if (firstLine)
       void firstLine.then((l) => {
-        if (l && l.trim() && r.gen === generation) r.picture.command(l.trim());
+        if (l && l.trim() && live()) r.picture.command(l.trim());
       });
-    void s.start(firstLine).then(async (status) => {
-      if (session !== s || r.gen !== generation) return;
-      pe.editor.write(`\x1b[2m[bash exited with status ${status}; press Enter for a new shell]\x1b[0m\n`);
-      await pe.editor.readInput().catch(() => null);
-      if (session === s && r.gen === generation) startSession(pe);
-    });
+    keepShell(pe, s, firstLine, () => session === s && live(), () => startSession(pe));
   };
 
   const doReset = async (): Promise<void> => {

@@ -4,41 +4,11 @@
 
 import { Terminal } from '@xterm/xterm';
 import { deferViewportSync } from '../../../src/term';
-
-export const TERMINAL_THEME = {
-  background: '#300a24',
-  foreground: '#ffffff',
-  cursor: '#ffffff',
-  selectionBackground: '#b5d5ff66',
-  black: '#2e3436',
-  red: '#cc0000',
-  green: '#4e9a06',
-  yellow: '#c4a000',
-  blue: '#3465a4',
-  magenta: '#75507b',
-  cyan: '#06989a',
-  white: '#d3d7cf',
-  brightBlack: '#555753',
-  brightRed: '#ef2929',
-  brightGreen: '#8ae234',
-  brightYellow: '#fce94f',
-  brightBlue: '#729fcf',
-  brightMagenta: '#ad7fa8',
-  brightCyan: '#34e2e2',
-  brightWhite: '#eeeeec',
-};
+import { terminalOptions } from '../../look';
 
 export function createTerminal(host: HTMLElement, opts: { screenReader?: boolean } = {}): Terminal {
   const narrow = host.ownerDocument.defaultView?.matchMedia('(max-width: 640px)').matches ?? false;
-  const term = new Terminal({
-    fontFamily: '"Ubuntu Mono", "DejaVu Sans Mono", Menlo, Consolas, "Liberation Mono", monospace',
-    fontSize: narrow ? 13 : 14,
-    cursorBlink: true,
-    scrollback: 10_000,
-    screenReaderMode: opts.screenReader ?? false,
-    macOptionIsMeta: /Mac/.test(navigator.platform),
-    theme: TERMINAL_THEME,
-  });
+  const term = new Terminal(terminalOptions(narrow ? 13 : 14, opts.screenReader ?? false));
   term.open(host);
   deferViewportSync(term);
   const fit = (): void => {
