@@ -8,6 +8,7 @@ import { createActor, setup, type Actor } from 'xstate';
 import { humanSize } from '../../units';
 import { Layer } from '../../vfs';
 import { notFound } from '../core/errors';
+import { ProgressFeed } from './feed';
 import type { TraceOp } from '../core/trace';
 import type { ImageService } from '../daemon/image-service';
 import { chainIds } from '../daemon/image-service';
@@ -44,11 +45,7 @@ const MAX_CONCURRENT = 3;
 /** Time to open a connection and get the first byte of a blob. */
 const FIRST_BYTE_MS = 120;
 
-export interface PullOperation {
-  /** Messages so far are replayed; then live ones; onDone(error?) at the end. */
-  subscribe(onMessage: (json: string) => void, onDone: (error?: string) => void): () => void;
-  readonly done: boolean;
-}
+import type { PullOperation } from './feed';
 
 interface LayerJob {
   blob: LayerBlob;
@@ -112,21 +109,9 @@ export function startPull(svc: ImageService, ref: NamedReference, platform: stri
   const imageId = sha256Digest(configBytes);
   const repoDigest = top.manifest.digest;
 
-  const messages: string[] = [];
-  const subs = new Set<{ m: (j: string) => void; done: (e?: string) => void }>();
-  let finished = false;
-  let failure: string | undefined;
-  const emit = (obj: Record<string, unknown>) => {
-    const line = `${JSON.stringify(obj)}\n`;
-    messages.push(line);
-    for (const s of subs) s.m(line);
-  };
-  const finish = (err?: string) => {
-    finished = true;
-    failure = err;
-    for (const s of subs) s.done(err);
-    subs.clear();
-  };
+  const feed = new ProgressFeed();
+  const emit = (obj: Record<string, unknown>) => feed.emit(obj);
+  const finish = (err?: string) => feed.finish(err);
 
   const complete = () => {
     const img = svc.register(
@@ -259,21 +244,7 @@ export function startPull(svc: ImageService, ref: NamedReference, platform: stri
     else startNext();
   }
 
-  return {
-    subscribe(onMessage, onDone) {
-      for (const m of messages) onMessage(m);
-      if (finished) {
-        onDone(failure);
-        return () => {};
-      }
-      const s = { m: onMessage, done: onDone };
-      subs.add(s);
-      return () => subs.delete(s);
-    },
-    get done() {
-      return finished;
-    },
-  };
+  return feed;
 }
 
 const layerCache = new WeakMap<object, Layer>();

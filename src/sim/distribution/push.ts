@@ -12,7 +12,8 @@ import { familiarNameOf, type NamedReference } from '../daemon/refs';
 import { compressedDigest } from '../registry/digest';
 import { RegistryError, type Registry } from '../registry/registry';
 import { MediaTypes } from '../registry/types';
-import { progressText, type PullOperation } from './pull';
+import { ProgressFeed, type PullOperation } from './feed';
+import { progressText } from './pull';
 
 const MAX_UPLOADS = 5;
 /** Bytes per millisecond of one upload stream. */
@@ -32,22 +33,12 @@ export function startPush(svc: ImageService, ref: NamedReference, tag: string | 
   if ('error' in endpoint) throw notFound(endpoint.error);
   const reg: Registry = endpoint;
   const repoName = `${ref.domain}/${ref.path}`;
-  const messages: string[] = [];
-  const subs = new Set<{ m: (j: string) => void; done: (e?: string) => void }>();
-  let finished = false;
-  let failure: string | undefined;
-  const emit = (obj: Record<string, unknown>) => {
-    const line = `${JSON.stringify(obj)}\n`;
-    messages.push(line);
-    for (const s of subs) s.m(line);
-  };
+  const feed = new ProgressFeed();
+  const emit = (obj: Record<string, unknown>) => feed.emit(obj);
   const finish = (err?: string) => {
-    if (finished) return;
-    finished = true;
-    failure = err;
+    if (feed.done) return;
     if (err) emit({ errorDetail: { message: err }, error: err });
-    for (const s of subs) s.done(err);
-    subs.clear();
+    feed.finish(err);
   };
 
   emit({ status: `The push refers to repository [${repoName}]` });
@@ -120,7 +111,7 @@ export function startPush(svc: ImageService, ref: NamedReference, tag: string | 
       const tick = () => {
         const chunk = Math.min(UPDATE_EVERY, l.size - sent);
         clock.setTimeout(() => {
-          if (finished) return;
+          if (feed.done) return;
           sent += chunk;
           if (sent < l.size) {
             emit({ status: 'Pushing', progressDetail: { current: sent, total: l.size }, progress: progressText(sent, l.size), id: l.id });
@@ -178,19 +169,5 @@ export function startPush(svc: ImageService, ref: NamedReference, tag: string | 
     }
   }
 
-  return {
-    subscribe(onMessage, onDone) {
-      for (const m of messages) onMessage(m);
-      if (finished) {
-        onDone(failure);
-        return () => {};
-      }
-      const s = { m: onMessage, done: onDone };
-      subs.add(s);
-      return () => subs.delete(s);
-    },
-    get done() {
-      return finished;
-    },
-  };
+  return feed;
 }
