@@ -5,6 +5,7 @@
 
 import type { Command, CommandContext, Run } from '../../../sh/types';
 import { resolveName, sleep, tcpExchange } from '../effects';
+import { readLine } from '../lib/lines';
 import { connectUnix } from '../lib/unix-sockets';
 import { identity } from '../lib/users';
 import { mysqlVersion, SOCKET } from './server';
@@ -297,27 +298,7 @@ export const mysql: Command = function* (ctx) {
   }
 };
 
-function* readLine(ctx: CommandContext): Run<string | null> {
-  const state = buffers.get(ctx.stdin) ?? { buf: '' };
-  buffers.set(ctx.stdin, state);
-  for (;;) {
-    const nl = state.buf.indexOf('\n');
-    if (nl >= 0) {
-      const line = state.buf.slice(0, nl + 1);
-      state.buf = state.buf.slice(nl + 1);
-      return line;
-    }
-    const chunk = ctx.stdin.take() || ((yield { type: 'read' }) as string | null);
-    if (chunk === null) {
-      const rest = state.buf;
-      state.buf = '';
-      return rest === '' ? null : rest;
-    }
-    state.buf += chunk;
-  }
-}
 
-const buffers = new WeakMap<object, { buf: string }>();
 
 export const mysqladmin: Command = function* (ctx) {
   const version = yield* mysqlVersion(ctx);

@@ -5,6 +5,7 @@
 
 import type { Command, CommandContext, Run } from '../../../sh/types';
 import { resolveName, tcpExchange } from '../effects';
+import { readLine } from '../lib/lines';
 import { connectUnix } from '../lib/unix-sockets';
 import { identity } from '../lib/users';
 import type { PgRequest, PgResponse } from './server';
@@ -553,28 +554,7 @@ export const psql: Command = function* (ctx) {
   }
 };
 
-function* readLine(ctx: CommandContext): Run<string | null> {
-  const state = lineBuffers.get(ctx.stdin) ?? { buf: '' };
-  lineBuffers.set(ctx.stdin, state);
-  for (;;) {
-    const nl = state.buf.indexOf('\n');
-    if (nl >= 0) {
-      const line = state.buf.slice(0, nl + 1);
-      state.buf = state.buf.slice(nl + 1);
-      return line;
-    }
-    const chunk = ctx.stdin.take() || ((yield { type: 'read' }) as string | null);
-    if (chunk === null) {
-      if (state.buf === '') return null;
-      const rest = state.buf;
-      state.buf = '';
-      return rest;
-    }
-    state.buf += chunk;
-  }
-}
 
-const lineBuffers = new WeakMap<object, { buf: string }>();
 
 /** pg_isready: whether the server accepts connections (exit 0), rejects them (1), does not answer (2). */
 export const pgIsReady: Command = function* (ctx) {

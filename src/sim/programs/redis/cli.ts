@@ -4,6 +4,7 @@
 
 import type { Command, CommandContext, Run } from '../../../sh/types';
 import { tcpExchange } from '../effects';
+import { readLine } from '../lib/lines';
 import { programVersion } from '../lib/version';
 import { decodeReplies, encodeCommand, splitArgs, type Reply } from './resp';
 
@@ -199,29 +200,12 @@ export const redisCli: Command = function* (ctx) {
     }
   }
   const prompt = () => (connected ? `${conn.host}:${conn.port}${currentDb(conn) ? `[${currentDb(conn)}]` : ''}> ` : 'not connected> ');
-  let buf = '';
   let status = 0;
   for (;;) {
     if (interactive) ctx.stdout.write(prompt());
-    let line: string | null = null;
-    while (line === null) {
-      const nl = buf.indexOf('\n');
-      if (nl >= 0) {
-        line = buf.slice(0, nl);
-        buf = buf.slice(nl + 1);
-        break;
-      }
-      const chunk = ctx.stdin.take() || ((yield { type: 'read' }) as string | null);
-      if (chunk === null) {
-        if (buf !== '') {
-          line = buf;
-          buf = '';
-          break;
-        }
-        return status;
-      }
-      buf += chunk;
-    }
+    const read = yield* readLine(ctx);
+    if (read === null) return status;
+    const line = read.endsWith('\n') ? read.slice(0, -1) : read;
     const args = splitArgs(line);
     if (args.length === 0) continue;
     const cmd = args[0]!.toLowerCase();
