@@ -3,27 +3,17 @@
 // page exists, anything else → 404.html with status 404), and headless Chromium with fresh
 // profiles.
 
-import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import { tmpdir } from 'node:os';
 import { dirname, extname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { BrowserContext, Page } from 'playwright-core';
+import { CHROMIUM, CHROMIUM_ARGS, PROMPT, rows } from '../e2e/browser';
 
 export const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 export const ARTIFACTS = join(ROOT, 'test-artifacts');
-export const CHROMIUM = '/usr/bin/chromium';
-export const HAVE_CHROMIUM = existsSync(CHROMIUM);
-const ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
-
-/** Builds the site (vite build) into a new temporary directory. */
-export function buildSite(): string {
-  const out = mkdtempSync(join(tmpdir(), 'docksim-site-'));
-  const r = spawnSync(process.execPath, [join(ROOT, 'node_modules/vite/bin/vite.js'), 'build', '--outDir', out, '--emptyOutDir', '--logLevel', 'warn'], { cwd: ROOT, encoding: 'utf8' });
-  if (r.status !== 0) throw new Error(`vite build failed:\n${r.stdout}\n${r.stderr}`);
-  return out;
-}
+export { buildSite, CHROMIUM, HAVE_CHROMIUM, PROMPT, rows } from '../e2e/browser';
 
 const TYPES: Record<string, string> = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript', '.css': 'text/css', '.svg': 'image/svg+xml', '.json': 'application/json', '.md': 'text/markdown' };
 
@@ -85,7 +75,7 @@ export async function launch(viewport = { width: 1280, height: 800 }, opts: { ja
   const profile = mkdtempSync(join(tmpdir(), 'docksim-site-profile-'));
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: CHROMIUM,
-    args: ARGS,
+    args: CHROMIUM_ARGS,
     headless: true,
     viewport,
     javaScriptEnabled: opts.javaScript ?? true,
@@ -106,15 +96,6 @@ export async function launch(viewport = { width: 1280, height: 800 }, opts: { ja
     },
   };
 }
-
-/** The terminal's rows as shown (xterm's DOM renderer), trailing blanks dropped. */
-export async function rows(page: Page): Promise<string[]> {
-  const lines = await page.$$eval('.xterm-rows > div', (ds) => ds.map((d) => (d.textContent ?? '').replace(/\u00a0/g, ' ').trimEnd()));
-  while (lines.length && lines[lines.length - 1] === '') lines.pop();
-  return lines;
-}
-
-export const PROMPT = /learner@docksim:[^\n]*\$$/;
 
 type Hook = { ready: Promise<void>; session: { busy: boolean } };
 
