@@ -47,6 +47,28 @@ function readBody(req: IncomingMessage): Promise<Buffer> {
   });
 }
 
+/**
+ * Go's net/http frames a response the handler writes at once and does not flush (moby's
+ * WriteJSON, the ping's "OK") by its size: up to 2,048 bytes (the buffer it holds before it
+ * chunks) with a Content-Length, larger ones chunked.
+ */
+const GO_CHUNKING_SIZE = 2048;
+
+function writeWhole(res: ServerResponse, status: number, headers: Record<string, string>, body: Uint8Array, written?: () => void): void {
+  if (body.byteLength <= GO_CHUNKING_SIZE) headers['content-length'] = String(body.byteLength);
+  else headers['transfer-encoding'] = 'chunked';
+  res.writeHead(status, headers);
+  if (written) res.once('finish', written);
+  if (body.byteLength <= GO_CHUNKING_SIZE) {
+    res.end(body);
+    return;
+  }
+  // one chunk, then the last: one write to the socket
+  res.cork();
+  res.write(body);
+  res.end();
+}
+
 async function writeResponse(res: ServerResponse, r: Response, method: string): Promise<void> {
   const headers: Record<string, string> = {};
   r.headers.forEach((v, k) => {
@@ -59,28 +81,15 @@ async function writeResponse(res: ServerResponse, r: Response, method: string): 
     bodyWritten(r); // a HEAD answer holds no body
     return;
   }
-  // a cached body the API kept as bytes: written as it is, without reading (copying) the stream
+  // a cached body the API kept as bytes: written as it is, without reading (copying) the stream;
+  // once handed to the OS the cache may have its bytes back (not when the connection broke first)
   const bytes = bodyBytes(r);
-  if (bytes) {
-    headers['content-length'] = String(bytes.byteLength);
-    res.writeHead(r.status, headers);
-    // handed to the OS: the cache may have its bytes back (not when the connection broke first)
-    res.once('finish', () => bodyWritten(r));
-    res.end(bytes);
-    return;
-  }
-  const streamed = !('content-length' in headers);
-  if (!streamed) {
+  if (bytes) return writeWhole(res, r.status, headers, bytes, () => bodyWritten(r));
+  if ('content-length' in headers) {
     res.writeHead(r.status, headers);
   } else {
-    const buf = r.headers.get('content-type') === 'application/json' && !isStreamingPath(res);
-    if (buf) {
-      const text = Buffer.from(await r.arrayBuffer());
-      headers['content-length'] = String(text.length);
-      res.writeHead(r.status, headers);
-      res.end(text);
-      return;
-    }
+    const type = r.headers.get('content-type') ?? '';
+    if ((type === 'application/json' || type.startsWith('text/plain')) && !isStreamingPath(res)) return writeWhole(res, r.status, headers, new Uint8Array(await r.arrayBuffer()));
     res.writeHead(r.status, headers);
     res.flushHeaders();
   }
