@@ -46,6 +46,7 @@ describe('Node host: GET /containers/json as time passes', () => {
   it('answers each instant with its own Statuses, through the host and in process', async () => {
     step = 0;
     const seen = new Set<string>();
+    const held: { chunk: Uint8Array; text: string }[] = [];
     for (let i = 0; i < 60; i++) {
       world.advance(i < 30 ? 1_100 : i % 3 === 0 ? 61_000 : 333);
       const res = await fetch(`http://127.0.0.1:${port}/v1.50/containers/json`);
@@ -56,10 +57,15 @@ describe('Node host: GET /containers/json as time passes', () => {
         // a reader in process keeps the bytes it read: they stay as they were
         const kept = await (await api.fetch(new Request('http://docker/v1.50/containers/json'))).text();
         expect(kept).toBe(text);
+        const reader = (await api.fetch(new Request('http://docker/v1.50/containers/json'))).body!.getReader();
+        const chunk = (await reader.read()).value!;
+        held.push({ chunk, text });
         world.advance(1_000);
         expect(await (await fetch(`http://127.0.0.1:${port}/v1.50/containers/json`)).text()).toBe(afresh());
       }
     }
     expect(seen.size).toBeGreaterThan(30);
+    // the bytes those readers hold were never written over
+    for (const h of held) expect(new TextDecoder().decode(h.chunk)).toBe(h.text);
   });
 });

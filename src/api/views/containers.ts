@@ -239,11 +239,42 @@ function buildList(key: string, list: Container[], now: number, parts: (c: Conta
   return { key, list, now, due, statuses, changesAt, at, len, bytes, body, spare: null };
 }
 
-/** Brings the Statuses of a cached list to `now`; a new body when one of them reads differently. */
+/**
+ * Writes `s` as a JSON string at `o` in `out` when it needs neither escapes nor UTF-8 (as
+ * Statuses do) and returns the end; otherwise writes nothing and returns -1.
+ */
+function writeAsciiJson(out: Uint8Array, o: number, s: string): number {
+  for (let k = 0; k < s.length; k++) {
+    const ch = s.charCodeAt(k);
+    if (ch < 0x20 || ch > 0x7e || ch === 0x22 || ch === 0x5c) return -1;
+  }
+  out[o++] = 0x22;
+  for (let k = 0; k < s.length; k++) out[o++] = s.charCodeAt(k);
+  out[o++] = 0x22;
+  return o;
+}
+
+/** Writes a Status (a JSON string) at `o`; returns its end. */
+function writeStatus(out: Uint8Array, o: number, status: string): number {
+  const end = writeAsciiJson(out, o, status);
+  if (end >= 0) return end;
+  const b = statusBytes(status);
+  out.set(b, o);
+  return o + b.length;
+}
+
+/** The length of a Status as a JSON string in UTF-8. */
+const statusLength = (status: string): number => (/^[\x20\x21\x23-\x5b\x5d-\x7e]*$/.test(status) ? status.length + 2 : statusBytes(status).length);
+
+/**
+ * Brings the Statuses of a cached list to `now`. When some read differently: written over the
+ * old ones in the body itself when nobody holds it and each keeps its length ("Up 12 seconds"
+ * → "Up 13 seconds"), else into a new body, the old one's bytes between them.
+ */
 function updateStatuses(e: ListEntry, now: number): void {
   const back = now < e.now; // the clock never goes back; if it did, everything is computed again
   const n = e.list.length;
-  let changed: (Uint8Array | undefined)[] | null = null;
+  const changed: number[] = [];
   let grow = 0;
   let due = Infinity;
   for (let i = 0; i < n; i++) {
@@ -253,39 +284,43 @@ function updateStatuses(e: ListEntry, now: number): void {
       const status = c.statusText(now);
       if (status !== e.statuses[i]) {
         e.statuses[i] = status;
-        const b = statusBytes(status);
-        (changed ??= new Array<Uint8Array | undefined>(n))[i] = b;
-        grow += b.length - e.len[i]!;
+        changed.push(i);
+        grow += statusLength(status) - e.len[i]!;
       }
     }
     if (e.changesAt[i]! < due) due = e.changesAt[i]!;
   }
   e.now = now;
   e.due = due;
-  if (!changed) return;
+  if (changed.length === 0) return;
+  const prev = e.body;
+  if (prev.holders === 0 && !prev.kept && changed.every((i) => statusLength(e.statuses[i]!) === e.len[i])) {
+    for (const i of changed) writeStatus(e.bytes, e.at[i]!, e.statuses[i]!);
+    return;
+  }
   // the new body: the old one's bytes between the changed Statuses, the new Statuses between
   const old = e.bytes;
   const length = old.length + grow;
-  const prev = e.body;
   const next = e.spare && e.spare.buf.length >= length ? e.spare : withRoom(length);
   e.spare = null;
   const out = next.buf;
   let src = 0;
   let dst = 0;
+  let j = 0;
   for (let i = 0; i < n; i++) {
     const a = e.at[i]!;
-    const b = changed[i];
-    if (!b) {
+    if (changed[j] !== i) {
       e.at[i] = a + dst - src;
       continue;
     }
+    j++;
     out.set(old.subarray(src, a), dst);
     dst += a - src;
-    out.set(b, dst);
     e.at[i] = dst;
-    dst += b.length;
+    const end = writeStatus(out, dst, e.statuses[i]!);
     src = a + e.len[i]!;
-    e.len[i] = b.length;
+    e.len[i] = end - dst;
+    dst = end;
   }
   out.set(old.subarray(src), dst);
   e.body = next;
