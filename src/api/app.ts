@@ -4,6 +4,7 @@
 // that can hijack (the Node host) call `hijack`, the rest get moby's error.
 
 import { Hono, type Context } from 'hono';
+import { getPath } from 'hono/utils/url';
 import { DaemonError } from '../sim/core/errors';
 import { decode, type GoType } from '../sim/core/gotypes';
 import type { TraceOp } from '../sim/core/trace';
@@ -92,8 +93,15 @@ export function splitVersion(path: string): { version: string; path: string } | 
   return { version, path: m[2]! };
 }
 
+/** The path Hono routes on: the request's, without its version prefix (checked before). */
+function routePath(req: Request): string {
+  const path = getPath(req);
+  const m = VERSION_RE.exec(path);
+  return m ? m[2]! : path;
+}
+
 export function createEngineApi(initial: World, opts: ApiOptions = {}): EngineApi {
-  const app = new Hono<Env>();
+  const app = new Hono<Env>({ getPath: routePath });
   let world = initial;
   const ctxFor = (version: string): Ctx => {
     const d = world.daemon(opts.host);
@@ -104,7 +112,7 @@ export function createEngineApi(initial: World, opts: ApiOptions = {}): EngineAp
     const env = c.env as { ctx?: Ctx } | undefined;
     c.set('ctx', env?.ctx ?? ctxFor(ENGINE.apiVersion));
     // reads are on the trace too (docker ps is a GET to dockerd); pings and /_sim are not
-    const path = new URL(c.req.url).pathname;
+    const path = c.req.path;
     if ((c.req.method === 'GET' || c.req.method === 'HEAD') && path !== '/_ping' && !path.startsWith('/_sim/')) traceOp(c, `GET ${path}`);
     await next();
   });
@@ -137,15 +145,14 @@ export function createEngineApi(initial: World, opts: ApiOptions = {}): EngineAp
     const url = new URL(req.url);
     const split = splitVersion(url.pathname);
     if (split instanceof Response) return split;
+    // without a body the request goes on as it is (Hono routes on its path without the version)
+    if (req.method === 'GET' || req.method === 'HEAD' || !req.body) return { req, version: split.version };
     url.pathname = split.path;
     const limit = opts.maxBodyBytes ?? (split.path === '/build' ? 256 << 20 : 1 << 20);
     const len = Number(req.headers.get('content-length') ?? '0');
     if (len > limit) return errorResponse(413, `request body too large: ${len} bytes (limit ${limit})`);
-    let body: ArrayBuffer | null = null;
-    if (req.method !== 'GET' && req.method !== 'HEAD' && req.body) {
-      body = await readLimited(req, limit);
-      if (body === null) return errorResponse(413, `request body too large (limit ${limit} bytes)`);
-    }
+    const body = await readLimited(req, limit);
+    if (body === null) return errorResponse(413, `request body too large (limit ${limit} bytes)`);
     const inner = new Request(url.toString(), { method: req.method, headers: req.headers, body });
     return { req: inner, version: split.version };
   };
@@ -226,10 +233,9 @@ export function ctxOf(c: Context<Env>): Ctx {
 export function traceOp(c: Context<Env>, name: string): TraceOp {
   const { d, opts } = ctxOf(c);
   const op = d.op(name);
-  const url = new URL(c.req.url);
   const transport = c.req.header(TRANSPORT_HEADER) ?? opts.transport;
   const via = transport === 'tcp' ? 'tcp' : 'unix socket';
-  d.hop(op, 'client', 'dockerd', `${c.req.method} ${url.pathname} (REST over ${via})`);
+  d.hop(op, 'client', 'dockerd', `${c.req.method} ${c.req.path} (REST over ${via})`);
   return op;
 }
 
