@@ -4,6 +4,13 @@
 // Prints figures and returns them for bench/results.json. Ratios are what to compare: the
 // machine is shared and noisy.
 //
+// In process, bodies are taken as the hosts take them (the Node host, the page's transport):
+// the list's bytes as the API keeps them, given back when done. Through the Node host, lists
+// and pings come from a client in a process of its own, as the docker CLI's do, over one
+// keep-alive connection, one request after another (bench/loopback.ts: a load generator's
+// client, which reads into one buffer rather than make objects of each 64 KB it reads). This
+// process runs with the Node host's flags (scripts/host-flags.mjs), as `npm start` runs it.
+//
 // The virtual clock moves as it does under the RealtimeDriver of `npm start`: the API's `sync`
 // (called at the start of every request, as the driver's is) advances the world, 25 ms per
 // request while the containers are made (so they start at different times, as a learner's do)
@@ -14,12 +21,13 @@
 
 import { spawn, spawnSync } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
-import { request as httpRequest } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createEngineApi } from '../src/api/app';
 import { createWorld } from '../src/sim/engine';
+import { bodyBytes, bodyWritten } from '../src/api/http';
 import { createNodeHost } from '../src/node/server';
+import { loopbackClient } from './loopback';
 
 export interface Figure {
   name: string;
@@ -66,28 +74,24 @@ async function populate(n: number) {
   return { world, api };
 }
 
-function get(port: number, path: string, method = 'GET', body?: string): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const req = httpRequest({ host: '127.0.0.1', port, path, method, agent: keepAlive, headers: body ? { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) } : {} }, (res) => {
-      res.on('data', () => {});
-      res.on('end', () => resolve(res.statusCode ?? 0));
-    });
-    req.on('error', reject);
-    if (body) req.write(body);
-    req.end();
-  });
-}
-import { Agent } from 'node:http';
-const keepAlive = new Agent({ keepAlive: true, maxSockets: 1 });
-
 /**
- * Receives a response's whole body and drops it, as the loopback client drops its chunks.
- * (Response.arrayBuffer in Node 20 copies a body twice, concatenated then into a new buffer:
- * a client's cost, ~0.5 ms for the list's 700 KB here, not the API's.)
+ * Takes a response's body as the hosts do: bytes the API keeps (the list's) as they are, then
+ * given back; other bodies read to their end. What a client makes of them is the client's cost.
  */
 async function drain(r: Response): Promise<void> {
+  if (bodyBytes(r)) return bodyWritten(r);
   const reader = r.body?.getReader();
   if (reader) while (!(await reader.read()).done);
+}
+
+/** Latencies of GETs of `paths`, in turn, from a client in a process of its own (bench/loopback.ts). */
+function getsApart(port: number, paths: string[], warmup: number, n: number): Promise<Record<string, number[]>> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, ['--import', 'tsx', 'bench/loopback.ts', String(port), String(warmup), String(n), ...paths], { stdio: ['ignore', 'pipe', 'inherit'] });
+    let out = '';
+    child.stdout.on('data', (d: Buffer) => (out += d));
+    child.on('close', (code) => (code === 0 ? resolve(JSON.parse(out) as Record<string, number[]>) : reject(new Error(`bench/loopback.ts exited ${code}`))));
+  });
 }
 
 async function time(fn: () => Promise<unknown>, n: number): Promise<number[]> {
@@ -119,9 +123,12 @@ export async function engineBench(): Promise<Figure[]> {
   step = 300;
   const list = () => api.fetch(new Request('http://d/containers/json')).then(drain);
   const trivial = () => api.fetch(new Request('http://d/_ping')).then(drain);
-  await time(list, 50);
-  const l = await time(list, 300);
-  const tr = await time(trivial, 300);
+  // steady state: warmed up until the code is compiled, the populating's garbage collected
+  await time(list, 300);
+  await time(trivial, 300);
+  global.gc?.();
+  const l = await time(list, 500);
+  const tr = await time(trivial, 500);
   add('engine.list1000.inproc.p50_ms', pct(l, 50), 'ms');
   add('engine.list1000.inproc.p99_ms', pct(l, 99), 'ms');
   add('engine.trivial.inproc.p50_ms', pct(tr, 50), 'ms');
@@ -130,13 +137,13 @@ export async function engineBench(): Promise<Figure[]> {
   const host = createNodeHost(api);
   await new Promise<void>((r) => host.server.listen(0, '127.0.0.1', () => r()));
   const port = (host.server.address() as { port: number }).port;
-  await time(() => get(port, '/v1.50/containers/json'), 30);
-  const ln = await time(() => get(port, '/v1.50/containers/json'), 200);
-  const tn = await time(() => get(port, '/_ping'), 200);
+  const LIST = '/v1.50/containers/json';
+  const { [LIST]: ln = [], '/_ping': tn = [] } = await getsApart(port, [LIST, '/_ping'], 100, 600);
   add('engine.list1000.server.p50_ms', pct(ln, 50), 'ms');
   add('engine.list1000.server.p99_ms', pct(ln, 99), 'ms');
   add('engine.trivial.server.p50_ms', pct(tn, 50), 'ms');
-  // throughput ratio: requests per second on the list vs on the trivial route
+  // throughput ratio: requests per second on the list vs on the trivial route, as that client
+  // sees them
   const rps = (xs: number[]) => 1000 / (xs.reduce((a, b) => a + b, 0) / xs.length);
   add('engine.list1000.server_vs_trivial_ratio', rps(ln) / rps(tn), 'ratio');
 
@@ -155,24 +162,16 @@ export async function engineBench(): Promise<Figure[]> {
   add('engine.create_start.inproc.p99_ms', pct(cs, 99), 'ms');
 
   const csn: number[] = [];
+  const client = await loopbackClient(port);
   for (let i = 0; i < 100; i++) {
     const t0 = performance.now();
-    const body = '{"Image":"debian:bookworm","Cmd":["sleep","100000"]}';
-    const id = await new Promise<string>((resolve, reject) => {
-      const req = httpRequest({ host: '127.0.0.1', port, path: '/v1.50/containers/create', method: 'POST', agent: keepAlive, headers: { 'content-type': 'application/json', 'content-length': body.length } }, (res) => {
-        let s = '';
-        res.on('data', (d) => (s += d));
-        res.on('end', () => resolve(JSON.parse(s).Id));
-      });
-      req.on('error', reject);
-      req.end(body);
-    });
-    await get(port, `/v1.50/containers/${id}/start`, 'POST');
+    await client.request('POST', `/v1.50/containers/create?name=bench${i}`, '{"Image":"debian:bookworm","Cmd":["sleep","100000"]}');
+    await client.request('POST', `/v1.50/containers/bench${i}/start`);
     csn.push(performance.now() - t0);
   }
+  client.close();
   add('engine.create_start.server.p50_ms', pct(csn, 50), 'ms');
   add('engine.create_start.server.p99_ms', pct(csn, 99), 'ms');
-  keepAlive.destroy();
   await host.close();
   void world;
 
@@ -181,7 +180,9 @@ export async function engineBench(): Promise<Figure[]> {
   if (docker.status === 0 && docker.stdout.includes('28.2.2')) {
     const cfg = mkdtempSync(join(tmpdir(), 'docksim-bench-'));
     const port2 = 23000 + Math.floor(Math.random() * 2000);
-    const node = spawn(process.execPath, ['--import', 'tsx', 'src/node/main.ts'], { env: { ...process.env, DOCKSIM_DOCKER_PORT: String(port2) }, stdio: 'ignore' });
+    // the Node host as `npm start` runs it (scripts/host-flags.mjs: this process has its flags)
+    const hostFlags = process.execArgv.filter((a) => a.startsWith('--v8-pool-size'));
+    const node = spawn(process.execPath, [...hostFlags, '--import', 'tsx', 'src/node/main.ts'], { env: { ...process.env, DOCKSIM_DOCKER_PORT: String(port2) }, stdio: 'ignore' });
     const env = { ...process.env, DOCKER_HOST: `tcp://127.0.0.1:${port2}`, DOCKER_CONFIG: cfg, DOCKER_CLI_HINTS: 'false' };
     for (let i = 0; i < 100 && spawnSync('docker', ['version'], { env }).status !== 0; i++) await new Promise((r) => setTimeout(r, 200));
     spawnSync('docker', ['pull', '-q', 'alpine'], { env });

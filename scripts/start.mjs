@@ -2,6 +2,7 @@
 // http://127.0.0.1:$PORT (8787) and the Node host serving the Engine API for the real docker CLI
 // on tcp://127.0.0.1:$DOCKSIM_DOCKER_PORT (2375). Ctrl-C stops both.
 import { spawn, spawnSync } from 'node:child_process';
+import { hostNodeFlags } from './host-flags.mjs';
 
 const port = process.env.PORT ?? '8787';
 const dockerPort = process.env.DOCKSIM_DOCKER_PORT ?? '2375';
@@ -39,6 +40,6 @@ const stop = (code = 0) => {
 process.on('SIGINT', () => stop(0));
 process.on('SIGTERM', () => stop(0));
 
-start('docker endpoint', process.execPath, ['--import', 'tsx', 'src/node/main.ts'], { DOCKSIM_DOCKER_PORT: dockerPort });
+start('docker endpoint', process.execPath, [...hostNodeFlags(), '--import', 'tsx', 'src/node/main.ts'], { DOCKSIM_DOCKER_PORT: dockerPort });
 start('site', process.execPath, ['node_modules/wrangler/bin/wrangler.js', 'dev', '--port', port, '--ip', '127.0.0.1', '--log-level', 'warn'], {});
 console.log(`docksim: site on http://127.0.0.1:${port}/ ; Docker endpoint for the real CLI:`);
