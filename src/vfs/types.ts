@@ -36,7 +36,12 @@ export class FsError extends Error {
     readonly path: string,
     message?: string,
   ) {
+    // an answer more than a fault (a PATH search meets ENOENT in most of its directories): made
+    // without the stack trace an Error captures, which costs more than the lookup
+    const limit = Error.stackTraceLimit;
+    Error.stackTraceLimit = 0;
     super(message ?? `${code}: ${path}`);
+    Error.stackTraceLimit = limit;
     this.name = 'FsError';
   }
 }
