@@ -3,13 +3,12 @@
 // so whatever the old session still had running cannot reach the screen.
 //
 // Output goes to xterm.js in as few writes as it comes in bursts: what a command prints and the
-// prompt after it are written in one go at the end of the task that produced them (xterm parses
-// each write as a chunk, and puts off the chunks after one that took it longer than 12 ms to
-// the next frame: a long listing and its prompt would be drawn a frame apart). The echo of a
-// key is written at once, as xterm expects of what answers input.
+// prompt after it are gathered until the code that prints them pauses (a microtask later), then
+// parsed at once (terminalOutput), all before the browser draws its next frame. The echo of a
+// key is written at once.
 
 import type { Terminal } from '@xterm/xterm';
-import { LineEditor, terminalWidth, type History } from '../src/term';
+import { LineEditor, terminalOutput, terminalWidth, type History } from '../src/term';
 
 export interface PageEditor {
   editor: LineEditor;
@@ -24,16 +23,12 @@ export function pageEditor(term: Terminal, history: History): PageEditor {
   let scheduled = false;
   /** true while the editor handles input from the terminal (its echo is written at once) */
   let answering = false;
+  const output = terminalOutput(term);
   const flush = (): void => {
     if (pending === '') return;
     const s = pending;
     pending = '';
-    term.write(s);
-  };
-  const later = new MessageChannel();
-  later.port1.onmessage = () => {
-    scheduled = false;
-    if (live) flush();
+    output.write(s);
   };
   const out = {
     write(data: string) {
@@ -42,7 +37,10 @@ export function pageEditor(term: Terminal, history: History): PageEditor {
       if (answering) flush();
       else if (!scheduled) {
         scheduled = true;
-        later.port2.postMessage(null);
+        queueMicrotask(() => {
+          scheduled = false;
+          if (live) flush();
+        });
       }
     },
     get cols() {
@@ -74,7 +72,6 @@ export function pageEditor(term: Terminal, history: History): PageEditor {
       flush();
       live = false;
       for (const s of subs) s.dispose();
-      later.port1.close();
     },
   };
 }

@@ -8,7 +8,7 @@ export type { Completer, CompletionCandidate, CompletionResult } from './complet
 export type { TtySignal } from './cooked';
 export { wcwidth, textWidth, stripAnsi } from './width';
 export type { WidthFn } from './width';
-export { attachLineEditor, terminalWidth } from './xterm';
+export { attachLineEditor, terminalOutput, terminalWidth } from './xterm';
 export type { AttachedEditor } from './xterm';
 export { deferViewportSync } from './viewport';
 export { benchKeystrokes } from './bench';

@@ -1,11 +1,10 @@
 // Wires an @xterm/xterm Terminal to a LineEditor: what the terminal sends goes to feed(),
-// resizes go to resize(). The Terminal itself is the editor's output (it has write and
-// cols). The only other thing taken from the terminal is its measure of character widths,
-// so that the editor wraps exactly where the terminal wraps, whatever Unicode version the
-// page has activated.
+// resizes go to resize(). The editor writes to the Terminal (terminalOutput: parsed at once)
+// and takes its measure of character widths, so that the editor wraps exactly where the
+// terminal wraps, whatever Unicode version the page has activated.
 
 import type { IDisposable, Terminal } from '@xterm/xterm';
-import { LineEditor, type LineEditorOptions } from './editor';
+import { LineEditor, type LineEditorOptions, type TerminalLike } from './editor';
 import { wcwidth, type WidthFn } from './width';
 
 export interface AttachedEditor extends IDisposable {
@@ -14,7 +13,7 @@ export interface AttachedEditor extends IDisposable {
 
 /** Creates a LineEditor on `terminal`; dispose() detaches it. */
 export function attachLineEditor(terminal: Terminal, options: LineEditorOptions = {}): AttachedEditor {
-  const editor = new LineEditor(terminal, { ...options, wcwidth: options.wcwidth ?? terminalWidth(terminal) });
+  const editor = new LineEditor(terminalOutput(terminal), { ...options, wcwidth: options.wcwidth ?? terminalWidth(terminal) });
   const subscriptions = [terminal.onData((data) => editor.feed(data)), terminal.onResize(() => editor.resize())];
   return {
     editor,
@@ -40,4 +39,38 @@ export function terminalWidth(terminal: Terminal): WidthFn {
     return (cp) => fn(cp);
   }
   return wcwidth;
+}
+
+interface WriteBufferLike {
+  writeSync(data: string): void;
+  _pendingData: number;
+}
+
+/** Output parsed at once at most (xterm.js parses that much in a few milliseconds). */
+const AT_ONCE = 256 * 1024;
+
+/**
+ * The Terminal as the editor's output. xterm.js parses what is written in a task of its own
+ * (a timer) unless it follows a key at once: the output of a command, printed at its end,
+ * then waits for that timer, which the browser runs after drawing a frame of the screen
+ * without it, and is drawn a frame later. Here output is parsed as it is written, when
+ * nothing written before is still waiting and it is not large (a flood is left to xterm.js,
+ * which parses it a slice per frame), through the write buffer's synchronous path. That is not
+ * public API: when it cannot be found, output is written as before.
+ */
+export function terminalOutput(terminal: Terminal): TerminalLike {
+  const buffer = (terminal as unknown as { _core?: { _writeBuffer?: Partial<WriteBufferLike> } })._core?._writeBuffer;
+  const sync = buffer && typeof buffer.writeSync === 'function' && typeof buffer._pendingData === 'number' ? (buffer as WriteBufferLike) : null;
+  return {
+    write(data) {
+      if (sync && sync._pendingData === 0 && data.length <= AT_ONCE) sync.writeSync(data);
+      else terminal.write(data);
+    },
+    get cols() {
+      return terminal.cols;
+    },
+    get rows() {
+      return terminal.rows;
+    },
+  };
 }

@@ -120,4 +120,21 @@ describe('on xterm.js', () => {
       { numRuns: Number(process.env.TERM_RUNS ?? 60) },
     );
   });
+
+  test("a command's output is on the terminal as it is written, a flood in order after it", async () => {
+    const term = new Terminal({ cols: 40, rows: 6, scrollback: 50_000 });
+    const { editor } = attachLineEditor(term);
+    // no task in between: the next frame draws it
+    editor.write('CONTAINER ID   IMAGE\nabc            alpine\n');
+    expect(rows(term).slice(0, 2)).toEqual(['CONTAINER ID   IMAGE', 'abc            alpine']);
+    // a flood is parsed by xterm.js in slices; what follows it waits its turn
+    const flood = Array.from({ length: 40_000 }, (_, i) => `line ${i}`).join('\n');
+    editor.write(`${flood}\n`);
+    editor.write('after\n');
+    await written(term);
+    const b = term.buffer.active;
+    const last = Array.from({ length: 3 }, (_, k) => b.getLine(b.baseY + b.cursorY - 3 + k)?.translateToString(true).trimEnd());
+    expect(last).toEqual(['line 39998', 'line 39999', 'after']);
+    term.dispose();
+  });
 });
