@@ -155,6 +155,7 @@ export class TabWriter {
 
   /** Write text (any number of cells and lines). */
   write(text: string): void {
+    if (text.indexOf('\v') < 0 && text.indexOf('\f') < 0) return this.writeTabbed(text);
     let n = 0;
     for (let i = 0; i < text.length; i++) {
       const ch = text.charCodeAt(i);
@@ -179,6 +180,27 @@ export class TabWriter {
       const rest = text.slice(n);
       this.cellText += rest;
       this.cellWidth += stringWidth(rest);
+    }
+  }
+
+  /** write() for text whose only separators are '\t' and '\n' (tables): split, not walked. */
+  private writeTabbed(text: string): void {
+    const lines = text.split('\n');
+    for (let l = 0; l < lines.length; l++) {
+      const cells = lines[l]!.split('\t');
+      for (let c = 0; c < cells.length; c++) {
+        const piece = cells[c]!;
+        if (piece !== '') {
+          this.cellText += piece;
+          this.cellWidth += stringWidth(piece);
+        }
+        if (c < cells.length - 1) this.terminateCell(true);
+      }
+      if (l === lines.length - 1) break;
+      const ncells = this.terminateCell(false);
+      this.lines.push([]);
+      // a line with a single cell cannot influence column widths: flush
+      if (ncells === 1) this.flushInternal();
     }
   }
 

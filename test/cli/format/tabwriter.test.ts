@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
 import { AlignRight, Debug, DiscardEmptyColumns, TabWriter, alignTable } from '../../../src/cli/format';
 import fixture from './fixtures/go-tabwriter.json';
 
@@ -63,5 +64,23 @@ describe('docker table layout (shared/reference/cli-output.md)', () => {
     w.write('\n');
     w.write('data\tlocal\nverylongvolumename\tlocal\n');
     expect(w.flush()).toBe('NAME                 DRIVER\ndata                 local\nverylongvolumename   local\n');
+  });
+});
+
+describe('TabWriter fed in pieces', () => {
+  it('writes the same whatever the pieces the text comes in', () => {
+    const cases = (fixture as { cases: { In: string; Flags: number; Out: string }[] }).cases;
+    fc.assert(
+      fc.property(fc.constantFrom(...cases), fc.array(fc.nat(), { maxLength: 6 }), (c, cuts) => {
+        const at = [...new Set(cuts.map((k) => k % (c.In.length + 1)))].sort((a, b) => a - b);
+        const w = new TabWriter(10, 1, 3, ' ', c.Flags);
+        let from = 0;
+        for (const k of [...at, c.In.length]) {
+          w.write(c.In.slice(from, k));
+          from = k;
+        }
+        expect(w.flush()).toBe(c.Out);
+      }),
+    );
   });
 });
