@@ -42,6 +42,8 @@ export interface PageHook {
   readonly world: World;
   readonly session: HostSession;
   readonly engine: EngineClient;
+  /** The page's terminal. */
+  readonly term: Terminal;
   reset(): Promise<void>;
   /** Resolves when the journal is stored. */
   flush(): Promise<void>;
@@ -142,6 +144,7 @@ export async function boot(ctx: BootContext): Promise<void> {
     get engine() {
       return rt.engine;
     },
+    term,
     reset,
     flush: () => store.flush(),
   };
