@@ -239,32 +239,24 @@ function buildList(key: string, list: Container[], now: number, parts: (c: Conta
   return { key, list, now, due, statuses, changesAt, at, len, bytes, body, spare: null };
 }
 
-/**
- * Writes `s` as a JSON string at `o` in `out` when it needs neither escapes nor UTF-8 (as
- * Statuses do) and returns the end; otherwise writes nothing and returns -1.
- */
-function writeAsciiJson(out: Uint8Array, o: number, s: string): number {
-  for (let k = 0; k < s.length; k++) {
-    const ch = s.charCodeAt(k);
-    if (ch < 0x20 || ch > 0x7e || ch === 0x22 || ch === 0x5c) return -1;
+/** Whether `s` is in JSON itself between quotes, a byte a character (as Statuses are). */
+const plain = (s: string): boolean => /^[\x20\x21\x23-\x5b\x5d-\x7e]*$/.test(s);
+
+/** The length of a Status as a JSON string in UTF-8. */
+const statusLength = (status: string): number => (plain(status) ? status.length + 2 : statusBytes(status).length);
+
+/** Writes a Status as a JSON string at `o` in `out`; returns its end. */
+function writeStatus(out: Uint8Array, o: number, status: string): number {
+  if (!plain(status)) {
+    const b = statusBytes(status);
+    out.set(b, o);
+    return o + b.length;
   }
   out[o++] = 0x22;
-  for (let k = 0; k < s.length; k++) out[o++] = s.charCodeAt(k);
+  for (let k = 0; k < status.length; k++) out[o++] = status.charCodeAt(k);
   out[o++] = 0x22;
   return o;
 }
-
-/** Writes a Status (a JSON string) at `o`; returns its end. */
-function writeStatus(out: Uint8Array, o: number, status: string): number {
-  const end = writeAsciiJson(out, o, status);
-  if (end >= 0) return end;
-  const b = statusBytes(status);
-  out.set(b, o);
-  return o + b.length;
-}
-
-/** The length of a Status as a JSON string in UTF-8. */
-const statusLength = (status: string): number => (/^[\x20\x21\x23-\x5b\x5d-\x7e]*$/.test(status) ? status.length + 2 : statusBytes(status).length);
 
 /**
  * Brings the Statuses of a cached list to `now`. When some read differently: written over the
