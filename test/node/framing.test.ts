@@ -5,9 +5,9 @@
 
 import { request } from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createEngineApi } from '../../src/api/app';
-import { createNodeHost, type NodeHost } from '../../src/node/server';
-import { createWorld } from '../../src/sim/engine';
+import type { NodeHost } from '../../src/node/server';
+import { testEngine } from '../support/engine';
+import { hostWithAlpine } from './support';
 
 interface Answer {
   status: number;
@@ -19,8 +19,7 @@ interface Answer {
 describe('Node host: framing of answers', () => {
   let node: NodeHost;
   let port = 0;
-  const world = createWorld({ seed: 'framing' });
-  const api = createEngineApi(world, { transport: 'tcp' });
+  const t = testEngine({ seed: 'framing', api: { transport: 'tcp' } });
   const send = (method: string, path: string, body?: string) =>
     new Promise<Answer>((resolve, reject) => {
       const req = request({ host: '127.0.0.1', port, method, path, headers: body ? { 'content-type': 'application/json' } : {} }, (res) => {
@@ -34,16 +33,7 @@ describe('Node host: framing of answers', () => {
     });
 
   beforeAll(async () => {
-    node = createNodeHost(api);
-    await new Promise<void>((resolve) => node.server.listen(0, '127.0.0.1', () => resolve()));
-    const addr = node.server.address();
-    port = typeof addr === 'object' && addr ? addr.port : 0;
-    const pull = api.fetch(new Request('http://docker/v1.50/images/create?fromImage=alpine&tag=latest', { method: 'POST' }));
-    for (let i = 0; i < 2000; i++) {
-      world.advance(50);
-      await new Promise((r) => setImmediate(r));
-    }
-    await (await pull).text();
+    ({ node, port } = await hostWithAlpine(t));
   });
   afterAll(async () => {
     await node?.close();

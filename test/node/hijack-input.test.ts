@@ -3,33 +3,24 @@
 
 import { connect } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createEngineApi } from '../../src/api/app';
-import { createNodeHost, type NodeHost } from '../../src/node/server';
-import { createWorld } from '../../src/sim/engine';
+import type { NodeHost } from '../../src/node/server';
+import { testEngine } from '../support/engine';
+import { hostWithAlpine } from './support';
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 describe('Node host: hijacked exec start', () => {
   let node: NodeHost;
   let port = 0;
-  const world = createWorld({ seed: 'hijack' });
-  const api = createEngineApi(world, { transport: 'tcp' });
+  const t = testEngine({ seed: 'hijack', api: { transport: 'tcp' } });
+  const api = t.api;
   const call = async (method: string, path: string, body?: unknown) => {
     const r = await api.fetch(new Request(`http://docker${path}`, { method, headers: body ? { 'content-type': 'application/json' } : {}, body: body ? JSON.stringify(body) : null }));
     return { status: r.status, body: r.headers.get('content-type') === 'application/json' ? await r.json() : await r.text() };
   };
 
   beforeAll(async () => {
-    node = createNodeHost(api);
-    await new Promise<void>((resolve) => node.server.listen(0, '127.0.0.1', () => resolve()));
-    const addr = node.server.address();
-    port = typeof addr === 'object' && addr ? addr.port : 0;
-    const pull = api.fetch(new Request('http://docker/v1.50/images/create?fromImage=alpine&tag=latest', { method: 'POST' }));
-    for (let i = 0; i < 2000; i++) {
-      world.advance(50);
-      await new Promise((r) => setImmediate(r));
-    }
-    await (await pull).text();
+    ({ node, port } = await hostWithAlpine(t));
     expect((await call('POST', '/v1.50/containers/create?name=box', { Image: 'alpine', Cmd: ['sleep', 'infinity'] })).status).toBe(201);
     expect((await call('POST', '/v1.50/containers/box/start')).status).toBe(204);
   });

@@ -3,17 +3,18 @@
 // or read in process in between, is the one made afresh from the containers.
 
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createEngineApi } from '../../src/api/app';
 import { containerSummary } from '../../src/api/views/containers';
-import { createNodeHost, type NodeHost } from '../../src/node/server';
-import { createWorld, engineOf } from '../../src/sim/engine';
+import type { NodeHost } from '../../src/node/server';
+import { engineOf } from '../../src/sim/engine';
+import { testEngine } from '../support/engine';
+import { hostWithAlpine } from './support';
 
 describe('Node host: GET /containers/json as time passes', () => {
   let node: NodeHost;
   let port = 0;
-  const world = createWorld({ seed: 'list-body' });
+  const t = testEngine({ seed: 'list-body', api: { transport: 'tcp', sync: () => step > 0 && t.world.advance(step) } });
+  const { world, api } = t;
   let step = 0;
-  const api = createEngineApi(world, { transport: 'tcp', sync: () => step > 0 && world.advance(step) });
   const call = async (method: string, path: string, body?: unknown) =>
     (await api.fetch(new Request(`http://docker${path}`, { method, headers: body ? { 'content-type': 'application/json' } : {}, body: body ? JSON.stringify(body) : null }))).status;
   const afresh = () => {
@@ -23,16 +24,7 @@ describe('Node host: GET /containers/json as time passes', () => {
   };
 
   beforeAll(async () => {
-    node = createNodeHost(api);
-    await new Promise<void>((resolve) => node.server.listen(0, '127.0.0.1', () => resolve()));
-    const addr = node.server.address();
-    port = typeof addr === 'object' && addr ? addr.port : 0;
-    const pull = api.fetch(new Request('http://docker/v1.50/images/create?fromImage=alpine&tag=latest', { method: 'POST' }));
-    for (let i = 0; i < 2000; i++) {
-      world.advance(50);
-      await new Promise((r) => setImmediate(r));
-    }
-    await (await pull).text();
+    ({ node, port } = await hostWithAlpine(t));
     step = 173;
     for (let i = 0; i < 40; i++) {
       expect(await call('POST', `/v1.50/containers/create?name=c${i}`, { Image: 'alpine', Cmd: ['sleep', 'infinity'], Labels: { n: 'ü'.repeat(i) } })).toBe(201);
