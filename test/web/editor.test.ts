@@ -1,5 +1,6 @@
-// The page's line editor hands its output to xterm.js in bursts: what a task writes goes in one
-// write at the end of the task; the echo of a key is written at once.
+// The page's line editor hands its output to xterm.js in bursts: what is written together goes in
+// one write a microtask later, before the task ends (so before the next frame); the echo of a
+// key is written at once.
 
 import { describe, expect, test } from 'vitest';
 import type { Terminal } from '@xterm/xterm';
@@ -23,15 +24,17 @@ function fakeTerminal() {
 const endOfTask = () => new Promise<void>((r) => setTimeout(r, 0));
 
 describe('the page editor', () => {
-  test('what a command prints and the prompt after it reach the terminal in one write', async () => {
+  test('what a command prints and the prompt after it reach the terminal in one write, before the task ends', async () => {
     const { term, writes } = fakeTerminal();
     const pe = pageEditor(term as unknown as Terminal, new History());
+    let taskEnded = false;
+    setTimeout(() => (taskEnded = true), 0);
     pe.editor.write('line 1\nline 2\n');
-    await Promise.resolve();
     pe.editor.write('line 3\n');
     void pe.editor.readLine('$ ');
     expect(writes).toEqual([]);
-    await endOfTask();
+    await Promise.resolve();
+    expect(taskEnded).toBe(false);
     expect(writes.length).toBe(1);
     expect(writes[0]).toContain('line 1\r\nline 2\r\nline 3\r\n');
     expect(writes[0]!.endsWith('$ ')).toBe(true);
