@@ -43,7 +43,8 @@ export function terminalWidth(terminal: Terminal): WidthFn {
 
 interface WriteBufferLike {
   writeSync(data: string): void;
-  _pendingData: number;
+  /** the chunks written and not parsed yet */
+  _writeBuffer: unknown[];
 }
 
 /** Output parsed at once at most (xterm.js parses that much in a few milliseconds). */
@@ -60,10 +61,12 @@ const AT_ONCE = 256 * 1024;
  */
 export function terminalOutput(terminal: Terminal): TerminalLike {
   const buffer = (terminal as unknown as { _core?: { _writeBuffer?: Partial<WriteBufferLike> } })._core?._writeBuffer;
-  const sync = buffer && typeof buffer.writeSync === 'function' && typeof buffer._pendingData === 'number' ? (buffer as WriteBufferLike) : null;
+  const sync = buffer && typeof buffer.writeSync === 'function' && Array.isArray(buffer._writeBuffer) ? (buffer as WriteBufferLike) : null;
   return {
     write(data) {
-      if (sync && sync._pendingData === 0 && data.length <= AT_ONCE) sync.writeSync(data);
+      // only alone: writeSync takes the chunks waiting before it too, and stops at an empty one
+      // (term.write('', callback) waits for the writes before it), losing what follows
+      if (sync && sync._writeBuffer.length === 0 && data !== '' && data.length <= AT_ONCE) sync.writeSync(data);
       else terminal.write(data);
     },
     get cols() {

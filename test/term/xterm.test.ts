@@ -135,6 +135,13 @@ describe('on xterm.js', () => {
     const b = term.buffer.active;
     const last = Array.from({ length: 3 }, (_, k) => b.getLine(b.baseY + b.cursorY - 3 + k)?.translateToString(true).trimEnd());
     expect(last).toEqual(['line 39998', 'line 39999', 'after']);
+    // someone waiting for what was written before (an empty write with a callback) is answered,
+    // and output written meanwhile is not lost
+    const waited = new Promise<void>((resolve) => term.write('', resolve));
+    editor.write('later\n');
+    await waited;
+    await written(term);
+    expect(b.getLine(b.baseY + b.cursorY - 1)?.translateToString(true).trimEnd()).toBe('later');
     term.dispose();
   });
 });
