@@ -55,12 +55,19 @@ export async function loopbackClient(port: number, host = '127.0.0.1'): Promise<
     while (i < n && done) {
       switch (state) {
         case 'head': {
-          // the head ends at an empty line; heads are small, read as text
-          const end = buf.indexOf('\r\n\r\n', i, 'latin1');
-          const stop = end >= 0 && end + 4 <= n ? end + 4 : n;
-          head += buf.toString('latin1', i, stop);
-          i = stop;
-          if (head.endsWith('\r\n\r\n')) onHead();
+          // the head ends at an empty line (which may come split over two reads); heads are
+          // small, read as text a few KB at a time (not the body that may follow in the read)
+          const upto = Math.min(n, i + 4096);
+          const text = head + buf.toString('latin1', i, upto);
+          const end = text.indexOf('\r\n\r\n');
+          if (end < 0) {
+            head = text;
+            i = upto;
+            break;
+          }
+          i += end + 4 - head.length;
+          head = text.slice(0, end + 4);
+          onHead();
           break;
         }
         case 'length': {
