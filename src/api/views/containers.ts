@@ -207,19 +207,19 @@ function buildList(key: string, list: Container[], now: number, parts: (c: Conta
   const n = list.length;
   const items = list.map(parts);
   const statuses = list.map((c) => c.statusText(now));
-  const encoded = statuses.map(statusBytes);
   const changesAt = new Float64Array(n);
+  const len = new Int32Array(n);
   let due = Infinity;
   let total = n > 0 ? 3 + n - 1 : 3;
   for (let i = 0; i < n; i++) {
-    total += items[i]!.head.length + encoded[i]!.length + items[i]!.tail.length;
+    len[i] = statusLength(statuses[i]!);
+    total += items[i]!.head.length + len[i]! + items[i]!.tail.length;
     changesAt[i] = list[i]!.statusChangesAt(now);
     if (changesAt[i]! < due) due = changesAt[i]!;
   }
   const body = withRoom(total);
   const bytes = body.buf.subarray(0, total);
   const at = new Int32Array(n);
-  const len = new Int32Array(n);
   let o = 0;
   bytes[o++] = 0x5b; // [
   for (let i = 0; i < n; i++) {
@@ -228,9 +228,7 @@ function buildList(key: string, list: Container[], now: number, parts: (c: Conta
     bytes.set(head, o);
     o += head.length;
     at[i] = o;
-    len[i] = encoded[i]!.length;
-    bytes.set(encoded[i]!, o);
-    o += encoded[i]!.length;
+    o = writeStatus(bytes, o, statuses[i]!);
     bytes.set(tail, o);
     o += tail.length;
   }
@@ -268,6 +266,7 @@ function updateStatuses(e: ListEntry, now: number): void {
   const n = e.list.length;
   const changed: number[] = [];
   let grow = 0;
+  let sameLengths = true;
   let due = Infinity;
   for (let i = 0; i < n; i++) {
     if (back || e.changesAt[i]! <= now) {
@@ -277,7 +276,9 @@ function updateStatuses(e: ListEntry, now: number): void {
       if (status !== e.statuses[i]) {
         e.statuses[i] = status;
         changed.push(i);
-        grow += statusLength(status) - e.len[i]!;
+        const d = statusLength(status) - e.len[i]!;
+        grow += d;
+        if (d !== 0) sameLengths = false;
       }
     }
     if (e.changesAt[i]! < due) due = e.changesAt[i]!;
@@ -286,7 +287,7 @@ function updateStatuses(e: ListEntry, now: number): void {
   e.due = due;
   if (changed.length === 0) return;
   const prev = e.body;
-  if (prev.holders === 0 && !prev.kept && changed.every((i) => statusLength(e.statuses[i]!) === e.len[i])) {
+  if (prev.holders === 0 && !prev.kept && sameLengths) {
     for (const i of changed) writeStatus(e.bytes, e.at[i]!, e.statuses[i]!);
     return;
   }
