@@ -55,11 +55,12 @@ function readBody(req: IncomingMessage): Promise<Buffer> {
 const GO_CHUNKING_SIZE = 2048;
 
 function writeWhole(res: ServerResponse, status: number, headers: Record<string, string>, body: Uint8Array, written?: () => void): void {
-  if (body.byteLength <= GO_CHUNKING_SIZE) headers['content-length'] = String(body.byteLength);
+  const small = body.byteLength <= GO_CHUNKING_SIZE;
+  if (small) headers['content-length'] = String(body.byteLength);
   else headers['transfer-encoding'] = 'chunked';
   res.writeHead(status, headers);
   if (written) res.once('finish', written);
-  if (body.byteLength <= GO_CHUNKING_SIZE) {
+  if (small) {
     res.end(body);
     return;
   }
