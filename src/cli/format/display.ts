@@ -2,6 +2,7 @@
  * Value renderers of the docker CLI's formatter package (cli/command/formatter).
  */
 import { goQuote } from '../../units/go-quote';
+import { memo } from './memo';
 import { charWidth } from './runewidth';
 
 /**
@@ -48,13 +49,7 @@ export function prettyPrint(s: string | null | undefined): string {
 export function commandColumn(command: string, trunc: boolean): string {
   // a listing repeats the same few commands: each is quoted once
   if (command.length > 512) return goQuote(trunc ? ellipsis(command, 20) : command);
-  const cache = trunc ? COMMANDS_TRUNC : COMMANDS;
-  let shown = cache.get(command);
-  if (shown === undefined) {
-    if (cache.size >= 256) cache.clear();
-    cache.set(command, (shown = goQuote(trunc ? ellipsis(command, 20) : command)));
-  }
-  return shown;
+  return trunc ? quotedShort(command) : quoted(command);
 }
-const COMMANDS = new Map<string, string>();
-const COMMANDS_TRUNC = new Map<string, string>();
+const quoted = memo(256, (command) => goQuote(command));
+const quotedShort = memo(256, (command) => goQuote(ellipsis(command, 20)));

@@ -3,6 +3,7 @@
 
 import { familiarString, parseNormalizedNamed, trimNamed, truncateID, withTag } from '../../reference';
 import { formatGoTimeString, goTime, humanDuration, humanSizeWithPrecision, type GoZone } from '../../units';
+import { memo } from '../format/memo';
 import { GoStruct, T, commandColumn, displayablePorts, ellipsis, goMethod, headerContext, type PortSummary } from '../format';
 
 export interface ContainerSummary {
@@ -65,22 +66,15 @@ export function containerFormat(source: string, quiet: boolean, size: boolean): 
 export function containerImage(image: string, imageID: string, trunc: boolean): string {
   if (image === '') return '<no image>';
   if (!trunc) return image;
-  // a listing names the same few images over and over: each (image, image ID) is worked out once
-  let byId = IMAGE_COLUMN.get(image);
-  if (!byId) {
-    if (IMAGE_COLUMN.size >= 256) IMAGE_COLUMN.clear();
-    IMAGE_COLUMN.set(image, (byId = new Map()));
-  }
-  let shown = byId.get(imageID);
-  if (shown === undefined) {
-    if (byId.size >= 64) byId.clear();
-    byId.set(imageID, (shown = truncatedImage(image, imageID)));
-  }
-  return shown;
+  // a listing names the same few images over and over: each (image ID, image) is worked out
+  // once (an image ID has no space: the first one ends it)
+  return truncatedImage(`${imageID} ${image}`);
 }
-const IMAGE_COLUMN = new Map<string, Map<string, string>>();
 
-function truncatedImage(image: string, imageID: string): string {
+const truncatedImage = memo(256, (key: string): string => {
+  const space = key.indexOf(' ');
+  const imageID = key.slice(0, space);
+  const image = key.slice(space + 1);
   const t = truncateID(imageID);
   if (t === truncateID(image)) return t;
   try {
@@ -96,7 +90,7 @@ function truncatedImage(image: string, imageID: string): string {
     // not a reference: shown as is
   }
   return image;
-}
+});
 
 /** formatter.Platform: printed with platforms.FormatAll, encoded as ocispec.Platform */
 export function platformValue(p: { architecture: string; os: string; 'os.version'?: string; variant?: string } | undefined | null): GoStruct | null {
