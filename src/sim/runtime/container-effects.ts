@@ -53,10 +53,10 @@ export function containerEffects(engine: () => Engine): CustomEffects {
       }
       case 'ps': {
         const names = new Map<number, string>();
-        const userName = (ctr: typeof c, uid: number): string => {
+        const userName = (uid: number): string => {
           let n = names.get(uid);
           if (n === undefined) {
-            const u = lookupUser(ctr.fs, String(uid));
+            const u = lookupUser(c.fs, String(uid));
             n = u.ok && u.name ? u.name : String(uid);
             names.set(uid, n);
           }
@@ -66,7 +66,7 @@ export function containerEffects(engine: () => Engine): CustomEffects {
           pid: p.pid,
           ppid: p.ppid,
           // ps names the user by the container's passwd, or by number
-          user: userName(c, p.uid),
+          user: userName(p.uid),
           argv: p.argv,
           title: p.title,
           startedMs: p.startedAt,
