@@ -1,10 +1,11 @@
 // What the playground's and the lesson pages' terminals share: Ubuntu's look (its terminal
-// colours and font) and a command history kept in localStorage under a key of the page's.
+// colours and font), the terminal opened in its box, and a command history kept in
+// localStorage under a key of the page's.
 
-import type { ITerminalOptions } from '@xterm/xterm';
-import { History } from '../src/term';
+import { Terminal, type ITerminalOptions } from '@xterm/xterm';
+import { deferViewportSync, History } from '../src/term';
 
-export const TERMINAL_THEME = {
+const TERMINAL_THEME = {
   background: '#300a24',
   foreground: '#ffffff',
   cursor: '#ffffff',
@@ -28,7 +29,7 @@ export const TERMINAL_THEME = {
 };
 
 /** xterm's options for a page's terminal, at this font size. */
-export function terminalOptions(fontSize: number, screenReader: boolean): ITerminalOptions {
+function terminalOptions(fontSize: number, screenReader: boolean): ITerminalOptions {
   return {
     fontFamily: '"Ubuntu Mono", "DejaVu Sans Mono", Menlo, Consolas, "Liberation Mono", monospace',
     fontSize,
@@ -38,6 +39,14 @@ export function terminalOptions(fontSize: number, screenReader: boolean): ITermi
     macOptionIsMeta: /Mac/.test(navigator.platform),
     theme: TERMINAL_THEME,
   };
+}
+
+/** A page's terminal at this font size, opened in `host`, its scrollbar following output once per frame. */
+export function openTerminal(host: HTMLElement, fontSize: number, screenReader: boolean): Terminal {
+  const term = new Terminal(terminalOptions(fontSize, screenReader));
+  term.open(host);
+  deferViewportSync(term);
+  return term;
 }
 
 /** The history saved under `key`, saved again at each change (for as long as the page lives when storage fails). */

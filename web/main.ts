@@ -4,18 +4,14 @@
 
 import '@xterm/xterm/css/xterm.css';
 import './style.css';
-import { Terminal } from '@xterm/xterm';
-import { deferViewportSync } from '../src/term';
 import { pageEditor } from './editor';
-import { savedHistory, terminalOptions } from './look';
+import { openTerminal, savedHistory } from './look';
 import { FIRST_PROMPT } from './prompt';
 const HISTORY_KEY = 'docksim.history';
 
 const params = new URLSearchParams(location.search);
 const host = document.getElementById('terminal')!;
-const term = new Terminal(terminalOptions(15, params.has('sr')));
-term.open(host);
-deferViewportSync(term);
+const term = openTerminal(host, 15, params.has('sr'));
 fit();
 term.onTitleChange((t) => {
   document.title = t ? `${t} — docksim` : 'docksim';

@@ -2,15 +2,12 @@
 // fitted to its box whenever the box changes size (window resizes, the panes of the layout, a
 // tab shown on a phone).
 
-import { Terminal } from '@xterm/xterm';
-import { deferViewportSync } from '../../../src/term';
-import { terminalOptions } from '../../look';
+import type { Terminal } from '@xterm/xterm';
+import { openTerminal } from '../../look';
 
 export function createTerminal(host: HTMLElement, opts: { screenReader?: boolean } = {}): Terminal {
   const narrow = host.ownerDocument.defaultView?.matchMedia('(max-width: 640px)').matches ?? false;
-  const term = new Terminal(terminalOptions(narrow ? 13 : 14, opts.screenReader ?? false));
-  term.open(host);
-  deferViewportSync(term);
+  const term = openTerminal(host, narrow ? 13 : 14, opts.screenReader ?? false);
   const fit = (): void => {
     const core = (term as unknown as { _core?: { _renderService?: { dimensions?: { css: { cell: { width: number; height: number } } } } } })._core;
     const cell = core?._renderService?.dimensions?.css.cell;
